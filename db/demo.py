@@ -1,0 +1,135 @@
+"""The demo profile: the center's directory from the seed report and a few hundred items.
+
+Everything is made through the same services the application uses, so the demo shows
+the real rules at work (history, versions, queues, audit). Timestamps are then moved
+into the past so lists look like a year of work rather than one afternoon.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import shutil
+from pathlib import Path
+
+from db import items, reference
+from db.database import Profile, database, open_profile
+from db.errors import DomainError
+from db.models import Column, Item, Section, User
+
+DEMO_PASSWORD = "gongkai123"
+SAMPLES_FILE = reference.RESOURCES / "demo" / "samples.json"
+GUIDES_FILE = reference.RESOURCES / "demo" / "guides.json"
+
+# Extra steps other modules register (review decisions, publication); each gets (rng, items).
+EXTRA_STEPS: list = []
+
+
+def build(profile: Profile, item_count: int = 300, reset: bool = False, seed: int = 2017) -> dict:
+    """Create (or with reset, recreate) the demo profile. Returns counts for the caller to print."""
+    if reset and profile.root.exists():
+        shutil.rmtree(profile.root)
+    if profile.exists():
+        raise DomainError(f"演示资料库已存在：{profile.root}（使用 --reset 重建）",
+                          f"The demo profile already exists at {profile.root} (use --reset to rebuild)")
+    open_profile(profile, create=True)
+    reference.install_topics()
+    reference.install_structure()
+    reference.install_users(DEMO_PASSWORD)
+    rng = random.Random(seed)
+    made = [make_sample_item(rng, n) for n in range(item_count)]
+    made += make_guides(rng)
+    submitted = submit_some(rng, made)
+    for step in EXTRA_STEPS:
+        step(rng, made)
+    spread_over_the_past(rng, made)
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"items": Item.select().count(), "submitted": submitted}
+
+
+def drafter_of(section_code: str) -> User:
+    return (User.select().join(Section).where((Section.code == section_code) & (User.role == "drafter"))
+            .order_by(User.username).first())
+
+
+def make_sample_item(rng: random.Random, n: int) -> Item:
+    samples = reference.load_json(SAMPLES_FILE)
+    code = rng.choice(sorted(samples["columns"]))
+    spec = samples["columns"][code]
+    year = rng.randint(2017, 2026)
+    words = {"year": year, "n": rng.randint(1, 12), "month": rng.randint(1, 12),
+             "place": rng.choice(samples["places"]), "city": rng.choice(samples["cities"]),
+             "count": rng.randint(800, 3000)}
+    title = rng.choice(spec["titles"]).format(**words)
+    paragraphs = [p.format(**words) for p in rng.sample(spec["paragraphs"], k=min(len(spec["paragraphs"]), rng.randint(2, 4)))]
+    fields = {
+        "title": title,
+        "body_html": "".join(f"<p>{p}</p>" for p in paragraphs),
+        "publisher": "信阳市公共资源交易中心" if code.startswith("ztb") else "信阳市行政服务中心",
+        "doc_no": f"{spec['doc_prefix']}〔{year}〕{rng.randint(1, 60)}号" if spec.get("doc_prefix") else "",
+        "topic": spec["topic"],
+        "written_on": _past_date(rng, year).isoformat(),
+        "summary": paragraphs[0][:98],
+    }
+    return items.create_item(drafter_of(spec["section"]), Column.get(Column.code == code), fields)
+
+
+def _past_date(rng: random.Random, year: int) -> dt.date:
+    latest = min(dt.date(year, 12, 28), dt.date.today() - dt.timedelta(days=1))
+    start = dt.date(year, 1, 3)
+    return start + dt.timedelta(days=rng.randint(0, max(0, (latest - start).days)))
+
+
+def make_guides(rng: random.Random) -> list[Item]:
+    if not GUIDES_FILE.exists():
+        return []
+    column = Column.get(Column.code == "bszn")
+    drafter = drafter_of("approval")
+    made = []
+    for guide in json.loads(GUIDES_FILE.read_text(encoding="utf-8")):
+        guide = guide.get("guide", guide)
+        fields = {"title": f"{guide['name']}办事指南", "topic": "0105", "guide": guide,
+                  "written_on": _past_date(rng, rng.randint(2019, 2026)).isoformat(),
+                  "summary": f"{guide['name']}的办理依据、条件、材料、流程、时限和收费标准。"}
+        made.append(items.create_item(drafter, column, fields))
+    return made
+
+
+def submit_some(rng: random.Random, made: list[Item]) -> int:
+    """Most items go to review; a few stay drafts so the drafter has work in hand."""
+    count = 0
+    for item in made:
+        if rng.random() < 0.8:
+            try:
+                items.submit(item.created_by, item)
+                count += 1
+            except DomainError:
+                pass   # an incomplete sample stays a draft, as real ones do
+    return count
+
+
+def spread_over_the_past(rng: random.Random, made: list[Item]) -> None:
+    with database.atomic():
+        for item in made:
+            fresh = Item.get_or_none(Item.id == item.id)
+            if fresh is None or not fresh.written_on:
+                continue
+            written = dt.date.fromisoformat(fresh.written_on)
+            when = dt.datetime.combine(written + dt.timedelta(days=rng.randint(0, 3)),
+                                       dt.time(rng.randint(8, 17), rng.randint(0, 59)))
+            stamp = min(when, dt.datetime.now() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            Item.update(created_at=stamp, updated_at=stamp).where(Item.id == item.id).execute()
+
+
+def ensure(profile: Profile) -> bool:
+    """Build the demo profile when it does not exist yet; True when it was built now."""
+    if profile.exists():
+        return False
+    build(profile)
+    return True
+
+
+def describe_credentials() -> str:
+    data = reference.load_json(reference.DIRECTORY_FILE)
+    lines = [f"  {u['username']:<14}{u['display_name']}（{u['role']}）" for u in data["users"]]
+    return "演示账户（密码均为 {}）：\n{}".format(DEMO_PASSWORD, "\n".join(lines))

@@ -1,0 +1,135 @@
+"""The directory an administrator keeps: sections, users, columns and who supervises whom."""
+from __future__ import annotations
+
+from db import audit, auth, outbox
+from db.database import database
+from db.errors import DomainError, ValidationFailed
+from db.models import Column, ColumnSection, Section, SectionLeader, User
+
+
+def _done(admin: User | None, action: str, kind: str, row_id: str, detail: dict) -> None:
+    audit.record(admin, action, kind, row_id, detail)
+    outbox.enqueue(f"directory.{kind}", {"id": row_id, **detail}, admin)
+
+
+def create_first_admin(username: str, display_name: str, password: str) -> User:
+    """The first-run set-up: only possible while the profile has no administrator."""
+    with database.atomic():
+        if not auth.needs_first_admin():
+            raise DomainError("管理员已存在", "An administrator already exists")
+        return _new_user(None, username, display_name, "admin", None, password)
+
+
+def create_user(admin: User, username: str, display_name: str, role: str,
+                section: Section | None, password: str) -> User:
+    auth.require_role(admin, "admin")
+    with database.atomic():
+        return _new_user(admin, username, display_name, role, section, password)
+
+
+def _new_user(admin, username, display_name, role, section, password) -> User:
+    username, display_name = username.strip(), display_name.strip()
+    problems = {}
+    if not username:
+        problems["username"] = ("请填写用户名", "A user name is required")
+    elif User.select().where(User.username == username).exists():
+        problems["username"] = (f"用户名“{username}”已被使用", f"The user name {username} is taken")
+    if not display_name:
+        problems["display_name"] = ("请填写姓名", "A display name is required")
+    if not auth.valid_role(role):
+        problems["role"] = ("角色无效", "Unknown role")
+    if role in ("drafter", "section_head") and section is None:
+        problems["section"] = ("科室信息员和科室负责人必须属于一个科室", "Drafters and section heads need a section")
+    if problems:
+        raise ValidationFailed(problems)
+    auth.check_password_rules(password)
+    user = User.create(username=username, display_name=display_name, role=role, section=section,
+                       password_hash=auth.hash_password(password))
+    _done(admin, "user_created", "user", user.id,
+          {"username": username, "role": role, "section": section.code if section else ""})
+    return user
+
+
+def update_user(admin: User, user: User, display_name: str, role: str, section: Section | None,
+                active: bool) -> User:
+    auth.require_role(admin, "admin")
+    if user.id == admin.id and (role != "admin" or not active):
+        raise DomainError("不能取消自己的管理员权限或停用自己", "You cannot demote or deactivate yourself")
+    with database.atomic():
+        user.display_name, user.role, user.section, user.active = display_name.strip(), role, section, active
+        user.save()
+        _done(admin, "user_updated", "user", user.id,
+              {"role": role, "section": section.code if section else "", "active": active})
+    return user
+
+
+def reset_password(admin: User, user: User, password: str) -> None:
+    auth.require_role(admin, "admin")
+    auth.check_password_rules(password)
+    with database.atomic():
+        user.password_hash, user.failed_logins, user.locked_until = auth.hash_password(password), 0, None
+        user.save()
+        audit.record(admin, "password_reset", "user", user.id, {})
+
+
+def change_own_password(user: User, old: str, new: str) -> None:
+    if not auth.verify_password(old, user.password_hash):
+        raise ValidationFailed({"old_password": ("原密码不正确", "The current password is wrong")})
+    auth.check_password_rules(new)
+    with database.atomic():
+        user.password_hash = auth.hash_password(new)
+        user.save(only=[User.password_hash])
+        audit.record(user, "password_changed", "user", user.id, {})
+
+
+def save_section(admin: User, section: Section | None, code: str, name: str) -> Section:
+    auth.require_role(admin, "admin")
+    code, name = code.strip(), name.strip()
+    if not code or not name:
+        raise ValidationFailed({"name": ("科室代码和名称都必须填写", "Code and name are required")})
+    with database.atomic():
+        is_new = section is None
+        section = section or Section()
+        section.code, section.name = code, name
+        section.save(force_insert=is_new)
+        _done(admin, "section_saved", "section", section.id, {"code": code, "name": name})
+    return section
+
+
+def set_section_leaders(admin: User, section: Section, leaders: list[User]) -> None:
+    auth.require_role(admin, "admin")
+    if any(leader.role != "leader" for leader in leaders):
+        raise ValidationFailed({"leaders": ("分管领导必须是领导角色的用户", "Supervisors must have the leader role")})
+    with database.atomic():
+        SectionLeader.delete().where(SectionLeader.section == section).execute()
+        for leader in leaders:
+            SectionLeader.create(section=section, leader=leader)
+        _done(admin, "section_leaders_set", "section", section.id, {"leaders": [u.username for u in leaders]})
+
+
+def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
+    """Create or update a column and the sections allowed to publish into it."""
+    auth.require_role(admin, "admin")
+    stages = column.stage_roles()
+    if not stages or any(s not in ("section_head", "leader") for s in stages) or stages[-1] != "leader":
+        raise ValidationFailed({"review_stages": ("审核环节的最后一步必须是分管领导",
+                                                  "The last review stage must be the supervising leader")})
+    with database.atomic():
+        exists = Column.select().where(Column.id == column.id).exists()
+        column.save(force_insert=not exists)
+        ColumnSection.delete().where(ColumnSection.column == column).execute()
+        for section in sections:
+            ColumnSection.create(column=column, section=section)
+        _done(admin, "column_saved", "column", column.id,
+              {"code": column.code, "name": column.name, "stages": column.review_stages,
+               "sections": [s.code for s in sections]})
+    return column
+
+
+def leaders_of(section_id: str) -> list[User]:
+    return list(User.select().join(SectionLeader, on=(SectionLeader.leader == User.id))
+                .where((SectionLeader.section == section_id) & User.active))
+
+
+def sections_supervised_by(leader: User) -> list[str]:
+    return [link.section_id for link in SectionLeader.select().where(SectionLeader.leader == leader)]

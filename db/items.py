@@ -1,0 +1,227 @@
+"""Drafting: create, save (with history), discard and submit items.
+
+Every function takes the acting user and checks what that user may do here, in the data
+layer; the desktop only hides what would be refused anyway.
+"""
+from __future__ import annotations
+
+import json
+
+from db import audit, clock, content, guides, metadata, outbox, search, settings
+from db.database import database
+from db.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from db.models import Attachment, Column, ColumnSection, Item, ReviewTask, Revision, User, Version
+from db.richtext import clean_html, to_text
+from db.workdays import deadline_from
+
+DRAFTING_ROLES = ("drafter", "section_head")
+EDITABLE_FIELDS = ("title", "body_html", "publisher", "doc_no", "topic", "written_on",
+                   "validity", "disclosure", "secrecy", "summary")
+EDITABLE_STATES = ("draft", "returned", "in_review", "approved", "published")
+
+
+def column_open_to(column: Column, section_id: str) -> bool:
+    """Sections listed on a column may publish into it; a column listing none is open to all."""
+    links = ColumnSection.select(ColumnSection.section).where(ColumnSection.column == column)
+    allowed = {link.section_id for link in links}
+    return not allowed or section_id in allowed
+
+
+def require_drafter_of(user: User, column: Column, section_id: str) -> None:
+    if user.role not in DRAFTING_ROLES or not user.active:
+        raise PermissionDenied("只有科室信息员或科室负责人可以起草信息",
+                               "Only drafters and section heads draft items")
+    if user.section_id != section_id:
+        raise PermissionDenied("只能为本科室起草和提交信息", "You can only draft for your own section")
+    if not column.accepts_items or not column.active:
+        raise PermissionDenied(f"栏目“{column.name}”不接收信息", f"The column {column.name} takes no items")
+    if not column_open_to(column, section_id):
+        raise PermissionDenied(f"栏目“{column.name}”不属于本科室，不能向其提交信息",
+                               f"The column {column.name} belongs to another section")
+
+
+def get_item(item_id: str) -> Item:
+    item = Item.get_or_none(Item.id == item_id)
+    if item is None:
+        raise NotFound("找不到该信息，可能已被删除", "The item no longer exists")
+    return item
+
+
+def create_item(user: User, column: Column, fields: dict | None = None) -> Item:
+    require_drafter_of(user, column, user.section_id)
+    with database.atomic():
+        item = Item.create(section=user.section_id, column=column, created_by=user, updated_by=user,
+                           publisher=settings.get("org_name") or "",
+                           guide_json=json.dumps(guides.empty_guide(), ensure_ascii=False)
+                           if column.kind == "guide" else None)
+        search.reindex_item(item.id, _search_text(item), None)
+        audit.record(user, "item_created", "item", item.id, {"column": column.code})
+        if fields:
+            _apply_and_keep(user, item, fields, autosave=False)
+    return item
+
+
+def save_item(user: User, item: Item, fields: dict, autosave: bool = False) -> Item:
+    """Store the working copy. Drafts may be incomplete; submission checks completeness."""
+    require_drafter_of(user, item.column, item.section_id)
+    with database.atomic():
+        item = begin_change(user, item)
+        _apply_and_keep(user, item, fields, autosave)
+    return item
+
+
+def begin_change(user: User, item: Item) -> Item:
+    """The fresh row, made ready for a change to its working copy (call inside a transaction).
+
+    Changing an item under review takes that version out of review (its pending decisions
+    become stale); changing a published item starts a working copy while the published
+    version stays live.
+    """
+    item = Item.get_by_id(item.id)
+    if item.state not in EDITABLE_STATES:
+        raise InvalidState("此信息当前不能修改", "This item cannot be edited now")
+    if item.state in ("in_review", "approved"):
+        _withdraw_from_review(user, item)
+    elif item.state == "published":
+        item.state = "draft"
+    return item
+
+
+def _apply_and_keep(user: User, item: Item, fields: dict, autosave: bool) -> None:
+    old_text = _search_text(item)
+    _apply_fields(item, fields)
+    mark_changed(user, item)
+    search.reindex_item(item.id, _search_text(item), old_text)
+    keep_revision(user, item, autosave)
+    if not autosave:
+        audit.record(user, "item_saved", "item", item.id, {"edit": item.edit_count})
+
+
+def mark_changed(user: User, item: Item) -> None:
+    now = clock.now()
+    item.updated_by, item.updated_at, item.changed_at = user, now, now
+    item.edit_count += 1
+    item.save()
+
+
+def _apply_fields(item: Item, fields: dict) -> None:
+    for name in EDITABLE_FIELDS:
+        if name in fields:
+            setattr(item, name, str(fields[name] or "").strip() if name != "body_html" else fields[name] or "")
+    if "body_html" in fields:
+        item.body_html = clean_html(item.body_html)
+        item.body_text = to_text(item.body_html)
+    if "guide" in fields and fields["guide"] is not None:
+        item.guide_json = json.dumps(guides.normalise(fields["guide"]), ensure_ascii=False)
+    if "related_id" in fields:
+        item.related = fields["related_id"] or None
+
+
+def keep_revision(user: User, item: Item, autosave: bool) -> None:
+    """History of saves. Consecutive autosaves collapse into one row; explicit saves add one."""
+    snapshot = content.canonical_json(content.item_content(item, Attachment.current_of(item)))
+    last = Revision.select().where(Revision.item == item).order_by(Revision.id.desc()).first()
+    if last is not None and last.autosave:
+        last.content, last.saved_at, last.saved_by, last.autosave = snapshot, clock.now(), user, autosave
+        last.save()
+    else:
+        Revision.create(item=item, saved_by=user, content=snapshot, autosave=autosave)
+
+
+def _withdraw_from_review(user: User, item: Item) -> None:
+    (ReviewTask.update(state="stale", closed_at=clock.now())
+     .where((ReviewTask.item == item) & (ReviewTask.state == "open")).execute())
+    (Version.update(state="stale")
+     .where((Version.item == item) & (Version.state.in_(("in_review", "approved")))).execute())
+    audit.record(user, "review_withdrawn_by_edit", "item", item.id, {"version": item.latest_version_no})
+    item.state = "draft"
+
+
+def _search_text(item: Item) -> str:
+    return search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "", item.body_text)
+
+
+def discard_draft(user: User, item: Item) -> None:
+    """Delete a draft that was never submitted. Anything ever submitted is kept for good."""
+    require_drafter_of(user, item.column, item.section_id)
+    with database.atomic():
+        item = Item.get_by_id(item.id)
+        if item.latest_version_no or item.state not in ("draft", "returned"):
+            raise InvalidState("已提交过审核的信息不能删除", "Items that were ever submitted cannot be deleted")
+        search.remove_item(item.id, _search_text(item))
+        Item.update(related=None).where(Item.related == item).execute()
+        item.delete_instance(recursive=True)
+        audit.record(user, "item_discarded", "item", item.id, {"title": item.title})
+
+
+def submission_fields(item: Item) -> dict:
+    fields = {name: getattr(item, name) for name in EDITABLE_FIELDS}
+    fields["body_text"] = item.body_text
+    fields["has_attachments"] = Attachment.current_of(item).exists()
+    return fields
+
+
+def submission_problems(item: Item) -> dict[str, tuple[str, str]]:
+    problems = metadata.submission_problems(submission_fields(item), item.column.kind)
+    if item.column.kind == "guide":
+        for problem in guides.validate(json.loads(item.guide_json or "{}")):
+            problems.setdefault(f"guide.{problem.element}", (problem.message, problem.english))
+    return problems
+
+
+def submit(user: User, item: Item) -> Version:
+    """Freeze the working copy as a new immutable version and put it into the review queue."""
+    require_drafter_of(user, item.column, item.section_id)
+    with database.atomic():
+        item = Item.get_by_id(item.id)
+        if item.state not in ("draft", "returned"):
+            raise InvalidState("只有草稿或被退回的信息可以提交审核", "Only drafts and returned items can be submitted")
+        problems = submission_problems(item)
+        if problems:
+            raise ValidationFailed(problems)
+        if not item.index_no:
+            _assign_index_no(item)
+        version = _freeze_version(user, item)
+        _open_first_stage(item, version)
+        audit.record(user, "submitted", "item", item.id,
+                     {"version": version.number, "hash": version.content_hash})
+        outbox.enqueue("version.submit", {"item_id": item.id, "version_id": version.id,
+                                          "number": version.number, "hash": version.content_hash}, user)
+    return version
+
+
+def _assign_index_no(item: Item) -> None:
+    """索引号 from the configured template; the serial counts per year and never repeats."""
+    old_text = _search_text(item)
+    year = clock.local_today().year
+    template = settings.get("index_no_template")
+    serial_key = f"index_serial.{year}"
+    serial = int(settings.get(serial_key) or 0)
+    while True:
+        serial += 1
+        candidate = template.format(org_code=settings.get("org_code"), yyyy=year, serial=serial)
+        if not Item.select().where(Item.index_no == candidate).exists():
+            break
+    settings.put(serial_key, serial)
+    item.index_no = candidate
+    item.save(only=[Item.index_no])
+    search.reindex_item(item.id, _search_text(item), old_text)
+
+
+def _freeze_version(user: User, item: Item) -> Version:
+    frozen = content.item_content(item, Attachment.current_of(item))
+    number = item.latest_version_no + 1
+    version = Version.create(item=item, number=number, content=content.canonical_json(frozen),
+                             content_hash=content.content_hash(frozen), title=item.title,
+                             created_by=user, state="in_review")
+    item.latest_version_no = number
+    item.state = "in_review"
+    item.return_reason, item.returned_by, item.returned_at = "", None, None
+    item.save()
+    return version
+
+
+def _open_first_stage(item: Item, version: Version) -> None:
+    roles = item.column.stage_roles() or ["leader"]
+    ReviewTask.create(item=item, version=version, stage=1, stage_role=roles[0],
+                      section=item.section_id, due_on=deadline_from(item.changed_at).isoformat())

@@ -1,0 +1,94 @@
+"""Full-text search that finds Chinese words of any length, two characters included.
+
+SQLite's FTS5 has no Chinese word splitter, and its trigram tokenizer cannot find the
+two-character words people type most (公开, 招标). So text is indexed as overlapping
+character bigrams (政务公开 → 政务 务公 公开 开) in a contentless FTS5 table: a query of n
+characters becomes a phrase of n-1 bigrams, and one character becomes a prefix query.
+The trailing single character of each run makes that prefix query complete.
+
+Contentless tables store no copy of the text, so removing an item's old entry needs
+the text it was indexed with; `reindex_item` gets it from the caller.
+"""
+from __future__ import annotations
+
+import re
+
+from db.database import database
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)})
+
+def tokens(text: str) -> list[str]:
+    """The index tokens of `text`: bigrams plus a trailing unigram per Chinese run, words otherwise."""
+    out: list[str] = []
+    for match in WORD.finditer(text.translate(FULL_WIDTH)):
+        run = match.group()
+        if CJK_RUN.fullmatch(run):
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.append(run[-1])
+        else:
+            out.append(run.lower())
+    return out
+
+
+def index_text(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for what the user typed; None when nothing searchable."""
+    phrases = [_phrase(part) for part in query.split()]
+    phrases = [p for p in phrases if p]
+    return " AND ".join(phrases) if phrases else None
+
+
+def _phrase(part: str) -> str:
+    words = WORD.findall(part.translate(FULL_WIDTH))
+    if not words:
+        return ""
+    pieces: list[str] = []
+    for word in words:
+        if CJK_RUN.fullmatch(word) and len(word) > 1:
+            pieces.extend(word[i:i + 2] for i in range(len(word) - 1))
+        else:
+            pieces.append(word.lower())
+    phrase = '"' + " ".join(pieces) + '"'
+    last = words[-1]
+    # One Chinese character or a partly typed word: match it as a prefix.
+    if not CJK_RUN.fullmatch(last) or len(last) == 1:
+        phrase += " *"
+    return phrase
+
+
+def searchable_text(title: str, summary: str, doc_no: str, index_no: str, body_text: str) -> str:
+    return "\n".join((title, summary, doc_no, index_no or "", body_text))
+
+
+def reindex_item(item_id: str, new_text: str, old_text: str | None) -> None:
+    """Replace the item's entry; `old_text` is what it was last indexed with (None if never)."""
+    row = database.execute_sql("SELECT id FROM item_fts_key WHERE item_id = ?", (item_id,)).fetchone()
+    if row is None:
+        database.execute_sql("INSERT INTO item_fts_key (item_id) VALUES (?)", (item_id,))
+        rowid = database.execute_sql("SELECT last_insert_rowid()").fetchone()[0]
+    else:
+        rowid = row[0]
+        if old_text is not None:
+            database.execute_sql("INSERT INTO item_fts (item_fts, rowid, text) VALUES ('delete', ?, ?)",
+                                 (rowid, index_text(old_text)))
+    database.execute_sql("INSERT INTO item_fts (rowid, text) VALUES (?, ?)", (rowid, index_text(new_text)))
+
+
+def remove_item(item_id: str, old_text: str) -> None:
+    row = database.execute_sql("SELECT id FROM item_fts_key WHERE item_id = ?", (item_id,)).fetchone()
+    if row is None:
+        return
+    database.execute_sql("INSERT INTO item_fts (item_fts, rowid, text) VALUES ('delete', ?, ?)",
+                         (row[0], index_text(old_text)))
+    database.execute_sql("DELETE FROM item_fts_key WHERE id = ?", (row[0],))
+
+
+def matching_keys_sql() -> str:
+    """SQL selecting item ids matching a MATCH parameter, newest indexed first."""
+    return ("SELECT k.item_id FROM item_fts f JOIN item_fts_key k ON k.id = f.rowid "
+            "WHERE f.text MATCH ? ORDER BY f.rowid DESC")
