@@ -1,8 +1,27 @@
 """The numbered migration chain builds exactly the schema the models describe."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
+import db
 from db import database as dbmod
-from db.models import ALL_MODELS
+from db.models import BaseModel
+
+
+def all_models() -> list[type]:
+    """Every model bound to the profile database, wherever in db/ it is defined."""
+    for module in pkgutil.walk_packages(db.__path__, "db."):
+        importlib.import_module(module.name)
+    found, todo = [], list(BaseModel.__subclasses__())
+    while todo:
+        model = todo.pop()
+        found.append(model)
+        todo.extend(model.__subclasses__())
+    return sorted(found, key=lambda m: m._meta.table_name)
+
+
+ALL_MODELS = all_models()
 
 
 def table_shape(db, table: str) -> set[tuple]:
