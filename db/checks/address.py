@@ -8,9 +8,10 @@ import re
 from db.checks.findings import WARNING, Finding
 
 _NUM = r"[0-9一二三四五六七八九十]+"
-# The look-behind makes the scan start only where a number starts (an 18-digit ID would
-# otherwise be tried from each of its digits).
-_HOME = re.compile(r"(?<![0-9一二三四五六七八九十])" + _NUM + r" *(?:号楼|栋|幢|号院|排) *" + _NUM + r" *单元 *[0-9]+ *(?:室|号|户)?")
+# Tried only where a number starts (an 18-digit ID would otherwise be tried from each of
+# its digits); the look-behind follows the first digit so the engine can skip ahead.
+_DIGIT = "[0-9一二三四五六七八九十]"
+_HOME = re.compile(_DIGIT + f"(?<!{_DIGIT}{{2}})" + _DIGIT + r"* *(?:号楼|栋|幢|号院|排) *" + _NUM + r" *单元 *[0-9]+ *(?:室|号|户)?")
 
 
 def find_home_addresses(text: str, folded: str, field: str) -> list[Finding]:

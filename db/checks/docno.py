@@ -14,10 +14,10 @@ NORMAL = re.compile(r"^.+〔\d{4}〕\d+号$")
 _WRONG_OPEN, _WRONG_CLOSE = r"[\[［(（【〈<｛{]", r"[\]］)）】〉>｝}]"
 _VARIANT = re.compile(r"^(.+?) *" + _WRONG_OPEN + r" *(\d{4}) *" + _WRONG_CLOSE + r" *(\d+) *号$")
 # In running text only the bracketed year is reported, since where the issuer's
-# abbreviation begins can't be told; a Chinese character before it and "12号" after
-# it say it is a 文号.
-_IN_TEXT = re.compile(r"(?<=[\u4e00-\u9fff]) *" + _WRONG_OPEN + r" *((?:19|20)[0-9]{2}) *"
-                      + _WRONG_CLOSE + r"(?= *第?[0-9]+ *号)")
+# abbreviation begins can't be told; a Chinese character before it (checked in
+# find_bracket_variants) and "12号" after it say it is a 文号.
+_IN_TEXT = re.compile(_WRONG_OPEN + r" *((?:19|20)[0-9]{2}) *" + _WRONG_CLOSE
+                      + r"(?= *第?[0-9]+ *号)")
 _EXAMPLE = "信政服〔2017〕12号"
 
 
@@ -55,12 +55,19 @@ def _half_width(original: str, value: str) -> list[Finding]:
                     english="Use ASCII digits in the document number")]
 
 
+def _after_chinese(folded: str, position: int) -> bool:
+    position -= 1
+    while position >= 0 and folded[position] == " ":
+        position -= 1
+    return position >= 0 and "\u4e00" <= folded[position] <= "\u9fff"
+
+
 def find_bracket_variants(text: str, folded: str, field: str) -> list[Finding]:
     findings = []
     for match in _IN_TEXT.finditer(folded):
         start, end = match.span()
-        while folded[start] == " ":
-            start += 1
+        if not _after_chinese(folded, start):
+            continue
         findings.append(Finding(
             "doc_no_brackets", WARNING, "文号中的年份应使用六角括号〔〕", field, start, end,
             text[start:end], suggestion=f"〔{match.group(1)}〕",

@@ -3,8 +3,8 @@
 One scan finds digit runs (groups of digits joined by single spaces or hyphens, so
 ``411502 19900307 1234`` and ``4115-0219-9003-0712-34`` are one run). A run that is not
 a number we know as a whole is tried group by group, so ``电话 138 0013 8000 2017`` still
-yields the mobile. Digits inside longer digit runs, decimals (1234567890.00) and amounts
-(13800138000元, ￥…) are never candidates.
+yields the mobile. Digits inside longer digit runs and decimals (1234567890.00) are
+never candidates; amounts (13800138000元, ￥…) are not taken for mobiles or cards.
 """
 from __future__ import annotations
 
@@ -14,18 +14,24 @@ from datetime import date
 from db.checks import bankcard, idcard, phones
 from db.checks.findings import BLOCKING, WARNING, Finding
 
+# Not inside a longer number or a decimal. The look-behinds follow the first digit so
+# the regex engine can skip ahead to the next digit (3x faster than leading with them).
 _RUN = re.compile(
-    r"(?<![0-9¥￥$])(?<![0-9]\.)"          # not inside a longer number, decimal or amount
-    r"[0-9]+(?:[ -][0-9]+)*[Xx]?"
-    r"(?![0-9Xx])(?!\.[0-9])(?![元万亿%％‰])")
+    r"[0-9](?<![0-9]{2})(?<![0-9]\.[0-9])"
+    r"[0-9]*(?:[ -][0-9]+)*[Xx]?"
+    r"(?![0-9Xx])(?!\.[0-9])")
+_CURRENCY, _UNITS = "¥￥$", "元万亿%％‰"
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 _LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
+_SHORTEST = min(_LENGTHS)
 
 
 def find_personal_numbers(text: str, folded: str, field: str, today: date) -> list[Finding]:
     """``folded`` is textnorm.fold(text): same offsets, ASCII digits and separators."""
     findings: list[Finding] = []
     for run in _RUN.finditer(folded):
+        if run.end() - run.start() < _SHORTEST:
+            continue                      # years, amounts, serials: the bulk of all runs
         if " " in run.group() or "-" in run.group():
             groups = [(m.start() + run.start(), m.end() + run.start())
                       for m in _GROUP.finditer(run.group())]
@@ -59,7 +65,9 @@ def _candidate(text, folded, groups, field, today) -> Finding | None:
         return None
     start, end = groups[0][0], groups[-1][1]
     plus_before = start > 0 and folded[start - 1] == "+"
-    kind = _classify(chars, plus_before, today)
+    amount = ((start > 0 and folded[start - 1] in _CURRENCY)
+              or (end < len(folded) and folded[end] in _UNITS))
+    kind = _classify(chars, plus_before, amount, today)
     if kind is None:
         return None
     rule, severity, message, english, suggestion = kind
@@ -69,7 +77,10 @@ def _candidate(text, folded, groups, field, today) -> Finding | None:
                    suggestion, english=english)
 
 
-def _classify(chars: str, plus_before: bool, today: date):
+def _classify(chars: str, plus_before: bool, amount: bool, today: date):
+    """ID numbers first: an ID is an ID even before 元 (an 18-digit sum of money is not
+    a thing, a mistyped join is). Mobiles and cards are not taken from amounts, since
+    11-digit sums in 元 do occur in budget reports."""
     if len(chars) == 18 and idcard.is_valid_id18(chars, today):
         return ("id_number", BLOCKING, "身份证号码属于个人信息，公开前须遮盖",
                 "Resident ID number (personal data): mask it before publication",
@@ -80,14 +91,14 @@ def _classify(chars: str, plus_before: bool, today: date):
                 idcard.masked(chars))
     if not chars.isdigit():
         return None if len(chars) != 18 else _suspect_id(chars, today)
+    suspect = _suspect_id(chars, today)
+    if suspect or amount:
+        return suspect
     parts = phones.mobile_parts(chars, plus_before)
     if parts:
         return ("mobile", BLOCKING, "手机号码属于个人信息，公开前须遮盖",
                 "Mobile number (personal data): mask it before publication",
                 phones.masked(*parts))
-    suspect = _suspect_id(chars, today)
-    if suspect:
-        return suspect
     if bankcard.is_bank_card(chars):
         return ("bank_card", BLOCKING, "银行卡号属于个人信息，公开前须遮盖",
                 "Bank card number (personal data): mask it before publication",

@@ -2,6 +2,8 @@
 character, so a span found in the normalised text is the same span in the original."""
 from __future__ import annotations
 
+import re
+
 _FOLD = {ord("０") + i: ord("0") + i for i in range(10)}
 _FOLD.update({
     ord("Ｘ"): ord("X"), ord("ｘ"): ord("x"),
@@ -15,6 +17,10 @@ _FOLD.update({
 })
 
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+
+
 def fold(text: str) -> str:
-    """Full-width digits, X, plus, dot, dash variants and odd spaces to ASCII, 1:1."""
-    return text.translate(_FOLD)
+    """Full-width digits, X, plus, dot, dash variants and odd spaces to ASCII, 1:1.
+    str.translate is slow on CJK text, so only the characters that fold are replaced."""
+    return _FOLDABLE.sub(lambda m: chr(_FOLD[ord(m.group())]), text)

@@ -136,3 +136,17 @@ def test_default_lists_catch_typical_errors(default_ctx):
     rules = {(f.rule, f.excerpt) for f in check_text(text, "body", default_ctx)}
     assert ("confusion", "中华人民共合国") in rules
     assert ("sensitive_word", "XXX") in rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("根据信政服[2017]12号文件", [("[2017]", "〔2017〕")]),
+    ("豫政办（2016） 3号和信政服 【2017】第5号", [("（2016）", "〔2016〕"), ("【2017】", "〔2017〕")]),
+    ("根据信政服〔2017〕12号文件", []),
+    ("工作要点（2017年）第3号", []),             # not a year alone in the brackets
+    ("see [2017] 12号", []),                      # no issuer abbreviation before it
+    ("信政服(2017)", []),                          # no serial number after it
+])
+def test_doc_no_brackets_in_running_text_are_warnings(ctx, text, expected):
+    findings = [f for f in check_text(text, "body", ctx) if f.rule == "doc_no_brackets"]
+    assert [(text[f.start:f.end], f.suggestion) for f in findings] == expected
+    assert all(f.severity == "warning" for f in findings)
