@@ -212,11 +212,12 @@ def _sheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target") for rel in rels.iter(_PKG_REL + "Relationship")}
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    parts = set(archive.namelist())
     sheets = []
     for sheet in workbook.iter(_S + "sheet"):
         target = targets.get(sheet.get(_REL + "id"), "")
         part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        if part in archive.namelist():
+        if part in parts:
             sheets.append((sheet.get("name"), part))
     return sheets
 

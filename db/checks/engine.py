@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from db import richtext
+from db import clock, richtext
 from db.checks import address, docno, numbers, secrecy
 from db.checks.findings import PERSONAL_DATA_RULES, WARNING, Finding, has_blocking
 from db.checks.guide import check_guide, guide_texts
@@ -32,7 +32,7 @@ class CheckContext:
     sensitive: SensitiveWords = field(default_factory=SensitiveWords)
     confusion: ConfusionPairs = field(default_factory=ConfusionPairs)
     leaf_topics: frozenset[str] | None = None      # None: topic codes are not checked
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.local_today)   # the project's clock, not the OS's
     published_on: date | None = None
 
     @classmethod

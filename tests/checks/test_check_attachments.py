@@ -33,6 +33,8 @@ def docx_file(tmp_path):
     table = document.add_table(rows=2, cols=3)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "姓名", "手机"
     table.rows[1].cells[0].text, table.rows[1].cells[1].text = "李四", MOBILE
+    remark = document.add_paragraph("请审核")
+    document.add_comment(remark.runs, text="李四身份证另附，电话15912345678", author="审核人")
     edited = document.add_paragraph("联系人王五")
     edited._p.append(parse_xml(                      # a tracked deletion: still in the file
         f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>13912345678</w:delText>'
@@ -47,7 +49,8 @@ def test_docx_findings_name_paragraph_table_cell_and_header(docx_file, ctx):
     assert sorted(where(findings)) == sorted([
         ("id_number", "第3段", ID),
         ("mobile", "表格1 第2行第2列", MOBILE),
-        ("mobile", "第4段", "13912345678"),
+        ("mobile", "第5段", "13912345678"),             # a tracked deletion
+        ("mobile", "批注", "15912345678"),              # a reviewer's comment
         ("secrecy_mark", "页眉", "机密★1年"),
     ])
     assert all(f.source == "公示.docx" and f.field == "attachment" for f in findings)
@@ -172,9 +175,11 @@ def test_html_attachment(tmp_path, ctx):
 
 # --- files that can't be read -----------------------------------------------------------
 
-def truncated_docx(tmp_path, docx_file):
-    data = docx_file.read_bytes()
+def truncated_docx(tmp_path):
     path = tmp_path / "cut.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document>" + "正文" * 5000 + "</w:document>")
+    data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     return path
 
@@ -195,7 +200,7 @@ def bad_xml_xlsx(tmp_path):
 
 
 def raw(name: str, data: bytes):
-    def make(tmp, _docx):
+    def make(tmp):
         (tmp / name).write_bytes(data)
         return tmp / name
     return make
@@ -207,14 +212,14 @@ def raw(name: str, data: bytes):
     (raw("x.pdf", b"%PDF-1.4 garbage"), "x.pdf"),
     (raw("x.txt", b"abc\x80\xff neither UTF-8 nor GB18030"), "x.txt"),
     (truncated_docx, "cut.docx"),
-    (lambda tmp, _: zip_without_document(tmp), "empty.docx"),
-    (lambda tmp, _: bad_xml_xlsx(tmp), "bad.xlsx"),
+    (zip_without_document, "empty.docx"),
+    (bad_xml_xlsx, "bad.xlsx"),
     (raw("x.doc", b"old word"), "x.doc"),
     (raw("photo.png", b"\x89PNG"), "photo.png"),
-    (lambda tmp, _: tmp / "missing.pdf", "missing.pdf"),
+    (lambda tmp: tmp / "missing.pdf", "missing.pdf"),
 ])
-def test_unreadable_files_give_one_warning_naming_the_file(tmp_path, docx_file, ctx, make, name):
-    path = make(tmp_path, docx_file)
+def test_unreadable_files_give_one_warning_naming_the_file(tmp_path, ctx, make, name):
+    path = make(tmp_path)
     findings = check_attachment(path, name, ctx)
     assert [(f.rule, f.severity, f.source) for f in findings] == [
         ("attachment_unreadable", "warning", name)]
