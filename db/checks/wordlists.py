@@ -32,11 +32,19 @@ class WordListError(ValueError):
         self.english = f"line {line}: {english}"
 
 
+def _checked_severity(entry) -> None:
+    if entry.severity not in (BLOCKING, WARNING):
+        raise ValueError(f"unknown severity {entry.severity!r} in word list entry {entry!r}")
+
+
 @dataclass(frozen=True)
 class SensitiveEntry:
     word: str
     severity: str = WARNING
     note: str = ""
+
+    def __post_init__(self) -> None:
+        _checked_severity(self)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,9 @@ class ConfusionEntry:
     right: str
     severity: str = WARNING
     note: str = ""
+
+    def __post_init__(self) -> None:
+        _checked_severity(self)
 
 
 def _lines(text: str) -> Iterable[tuple[int, list[str]]]:
@@ -87,11 +98,21 @@ def load_default_confusion() -> list[ConfusionEntry]:
     return parse_confusion((DEFAULTS_DIR / "confusion.txt").read_text(encoding="utf-8"))
 
 
-class SensitiveWords:
-    """A sensitive-word list compiled for matching. Entries may be SensitiveEntry or str."""
+def _entry(kind, value):
+    """An entry from what the app stores: the entry itself, a dict of its fields, or the
+    bare word (a str) / the (wrong, right) pair."""
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, dict):
+        return kind(**value)
+    return kind(value) if isinstance(value, str) else kind(*value)
 
-    def __init__(self, entries: Iterable[SensitiveEntry | str] = ()):
-        self.entries = [e if isinstance(e, SensitiveEntry) else SensitiveEntry(e) for e in entries]
+
+class SensitiveWords:
+    """A sensitive-word list compiled for matching."""
+
+    def __init__(self, entries: Iterable[SensitiveEntry | dict | str] = ()):
+        self.entries = [_entry(SensitiveEntry, e) for e in entries]
         self._automaton = Automaton((e.word, e) for e in self.entries)
 
     def find(self, text: str, field: str) -> list[Finding]:
@@ -107,12 +128,11 @@ def _sensitive_finding(text, start, end, entry: SensitiveEntry, field) -> Findin
 
 
 class ConfusionPairs:
-    """A confusion-pair list compiled for matching. Entries may be ConfusionEntry or a
-    (wrong, right) pair. A wrong form inside an occurrence of its right form (李明 in
-    李明华) is not reported."""
+    """A confusion-pair list compiled for matching. A wrong form inside an occurrence of
+    its right form (李明 in 李明华) is not reported."""
 
-    def __init__(self, entries: Iterable[ConfusionEntry | tuple[str, str]] = ()):
-        self.entries = [e if isinstance(e, ConfusionEntry) else ConfusionEntry(*e) for e in entries]
+    def __init__(self, entries: Iterable[ConfusionEntry | dict | tuple[str, str]] = ()):
+        self.entries = [_entry(ConfusionEntry, e) for e in entries]
         words = [(e.wrong, e) for e in self.entries]
         words += [(e.right, None) for e in self.entries if e.wrong in e.right]
         self._automaton = Automaton(words)
@@ -136,7 +156,8 @@ def _outermost(hits) -> list[tuple[int, int, object]]:
 
 
 def _inside_right_form(start, end, entry: ConfusionEntry, text, rights) -> bool:
-    return any(rs <= start and end <= re and text[rs:re] == entry.right for rs, re in rights)
+    return any(r_start <= start and end <= r_end and text[r_start:r_end] == entry.right
+               for r_start, r_end in rights)
 
 
 def _confusion_finding(text, start, end, entry: ConfusionEntry, field) -> Finding:

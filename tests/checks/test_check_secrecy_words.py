@@ -150,3 +150,12 @@ def test_doc_no_brackets_in_running_text_are_warnings(ctx, text, expected):
     findings = [f for f in check_text(text, "body", ctx) if f.rule == "doc_no_brackets"]
     assert [(text[f.start:f.end], f.suggestion) for f in findings] == expected
     assert all(f.severity == "warning" for f in findings)
+
+
+def test_entries_may_be_dicts_and_bad_severities_fail_when_the_list_is_built():
+    ctx = CheckContext.build(sensitive=[{"word": "测试信息", "severity": "blocking"}],
+                             confusion=[{"wrong": "中新", "right": "中心"}])
+    assert [(f.rule, f.severity) for f in check_text("测试信息，行政服务中新", "body", ctx)] == [
+        ("sensitive_word", "blocking"), ("confusion", "warning")]
+    with pytest.raises(ValueError):
+        CheckContext.build(sensitive=[{"word": "词", "severity": "严重"}])
