@@ -1,0 +1,144 @@
+"""Central databases for the sync tests: SQLite always; MariaDB and PostgreSQL when reachable.
+
+Each test gets its own uniquely named database (and roles), dropped afterwards. A server
+that can't be reached skips its tests with the reason, except under CI=true, where it fails.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from db import database as dbmod
+from db.central import roles, siteinit
+from db.central.connect import open_central
+from db.sync.engine import SyncEngine, seed_central_directory
+
+SERVERS = {
+    "mariadb": "mysql://root@127.0.0.1:3306/{name}",
+    "postgresql": "postgresql://postgres@127.0.0.1:5432/{name}",
+}
+ADMIN_URLS = {"mariadb": "mysql://root@127.0.0.1:3306/mysql", "postgresql": "postgresql://postgres@127.0.0.1:5432/postgres"}
+BACKENDS = ["sqlite", "mariadb", "postgresql"]
+
+
+def server_or_skip(backend: str):
+    try:
+        admin = open_central(ADMIN_URLS[backend])
+    except Exception as exc:   # noqa: BLE001 — any failure to connect means "not here"
+        reason = f"{backend} server not reachable at 127.0.0.1 ({type(exc).__name__}: {str(exc)[:80]})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — CI requires it")
+        pytest.skip(reason)
+    if backend == "postgresql":
+        admin._state.conn.autocommit = True
+    return admin
+
+
+@dataclass
+class Central:
+    backend: str
+    url: str
+    name: str
+    db: object
+    accounts: list = field(default_factory=list)
+
+    def connect(self, url: str | None = None, password: str | None = None):
+        return open_central(url or self.url, password)
+
+    def account_url(self, account: str) -> str:
+        return self.url.replace("root@", f"{account}@").replace("postgres@", f"{account}@")
+
+
+def make_central(backend: str, tmp_path: Path, template_profile: Path):
+    name = "gk_t_" + uuid.uuid4().hex[:10]
+    admin = None
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / (name + '.sqlite')}"
+    else:
+        admin = server_or_skip(backend)
+        admin.execute_sql(f"CREATE DATABASE {name}" + (" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                                                      if backend == "mariadb" else ""))
+        url = SERVERS[backend].format(name=name)
+    db = open_central(url)
+    siteinit.init_site(db, name)
+    _seed_directory(db, template_profile, tmp_path)
+    return Central(backend, url, name, db), admin
+
+
+def _seed_directory(db, template_profile: Path, tmp_path: Path) -> None:
+    seeder = tmp_path / "seeder"
+    seeder.mkdir()
+    shutil.copyfile(template_profile / "profile.sqlite", seeder / "profile.sqlite")
+    dbmod.open_profile(dbmod.Profile(seeder))
+    seed_central_directory(db)
+    dbmod.close()
+
+
+def drop_central(central: Central, admin) -> None:
+    if not central.db.is_closed():
+        central.db.close()
+    if admin is None:
+        return
+    if central.backend == "postgresql":
+        admin.execute_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                          (central.name,))
+    admin.execute_sql(f"DROP DATABASE IF EXISTS {central.name}")
+    roles.drop_roles(admin, central.name, central.accounts)
+    admin.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def central(request, tmp_path, template_profile):
+    made, admin = make_central(request.param, tmp_path, template_profile)
+    yield made
+    drop_central(made, admin)
+
+
+@pytest.fixture
+def sqlite_central(tmp_path, template_profile):
+    made, admin = make_central("sqlite", tmp_path, template_profile)
+    yield made
+    drop_central(made, admin)
+
+
+@pytest.fixture(params=["mariadb", "postgresql"])
+def server_central(request, tmp_path, template_profile):
+    made, admin = make_central(request.param, tmp_path, template_profile)
+    yield made
+    drop_central(made, admin)
+
+
+class Client:
+    """One workstation with its own profile. db.database is one per process, so a client
+    binds it when it acts (`use()`); clients therefore take turns, as in the real world
+    each runs in its own process."""
+
+    def __init__(self, root: Path, template: Path):
+        root.mkdir(parents=True)
+        shutil.copyfile(template / "profile.sqlite", root / "profile.sqlite")
+        self.profile = dbmod.Profile(root)
+
+    def use(self) -> "Client":
+        dbmod.open_profile(self.profile)
+        return self
+
+    def sync(self, central_db, hooks=None, **kwargs):
+        self.use()
+        return SyncEngine(self.profile, central_db, hooks=hooks, **kwargs).run()
+
+
+@pytest.fixture
+def make_client(tmp_path, template_profile):
+    made = []
+
+    def factory(name: str) -> Client:
+        client = Client(tmp_path / "clients" / name, template_profile)
+        made.append(client)
+        return client
+    yield factory
+    dbmod.close()

@@ -1,0 +1,50 @@
+"""Workstation actions for sync tests, through the real services (db.items, db.workflow)."""
+from __future__ import annotations
+
+from db import items
+from db.models import Column, Item, OutboxOp, User, Version
+from db.workflow import decisions
+
+TRADING_COLUMN = "ztb_jsgc"          # one review stage: the supervising leader (张卫东)
+FIELDS = {"publisher": "信阳市公共资源交易中心", "topic": "0105", "written_on": "2024-03-01",
+          "summary": "建设工程招标公告的内容概述。", "body_html": "<p>招标公告正文。</p>"}
+
+
+def user(username: str) -> User:
+    return User.get(User.username == username)
+
+
+def draft(title: str, drafter: str = "maxiaoyan", column: str = TRADING_COLUMN) -> Item:
+    return items.create_item(user(drafter), Column.get(Column.code == column), {**FIELDS, "title": title})
+
+
+def submit(item: Item, drafter: str = "maxiaoyan") -> Version:
+    return items.submit(user(drafter), Item.get_by_id(item.id))
+
+
+def draft_and_submit(title: str, drafter: str = "maxiaoyan") -> Version:
+    return submit(draft(title, drafter), drafter)
+
+
+def edit(item_id: str, title: str, drafter: str = "maxiaoyan") -> Item:
+    return items.save_item(user(drafter), Item.get_by_id(item_id), {"title": title})
+
+
+def approve(item_id: str, leader: str = "zhangweidong"):
+    item = Item.get_by_id(item_id)
+    version = Version.get((Version.item == item) & (Version.number == item.latest_version_no))
+    return decisions.approve(user(leader), item.id, version.number, version.content_hash)
+
+
+def return_it(item_id: str, reason: str = "请补充材料", reviewer: str = "zhangweidong"):
+    item = Item.get_by_id(item_id)
+    version = Version.get((Version.item == item) & (Version.number == item.latest_version_no))
+    return decisions.return_item(user(reviewer), item.id, version.number, version.content_hash, reason)
+
+
+def pending_ops() -> list[OutboxOp]:
+    return list(OutboxOp.select().where(OutboxOp.state == "pending").order_by(OutboxOp.seq))
+
+
+def central_rows(central_db, sql: str, params=()) -> list[tuple]:
+    return list(central_db.execute_sql(sql, params).fetchall())
