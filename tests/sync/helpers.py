@@ -47,4 +47,17 @@ def pending_ops() -> list[OutboxOp]:
 
 
 def central_rows(central_db, sql: str, params=()) -> list[tuple]:
-    return list(central_db.execute_sql(sql, params).fetchall())
+    """Rows of raw SQL written with `?` placeholders, on any backend."""
+    if not central_db.__class__.__name__.startswith("Sqlite"):
+        sql = sql.replace("?", "%s")
+    cursor = central_db.execute_sql(sql, params)
+    return list(cursor.fetchall()) if cursor.description else []
+
+
+def log_changes(central_db, changes: list) -> int:
+    """Append change-log rows as another workstation's transaction would."""
+    from db.central.connect import writing
+    from db.central.models import CENTRAL_MODELS
+    from db.sync.changelog import central_now, write_changes
+    with central_db.bind_ctx(CENTRAL_MODELS), writing(central_db):
+        return write_changes(central_db, changes, central_now(central_db))
