@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from peewee import Database, MySQLDatabase, PostgresqlDatabase, SqliteDatabase
-from playhouse.db_url import connect
 
 from db.errors import DomainError
 
@@ -92,10 +91,12 @@ def open_central(url: CentralUrl | str, password: str | None = None) -> Database
     if url.scheme == "sqlite":
         db = SqliteDatabase(url.database, pragmas=SQLITE_PRAGMAS, timeout=15)
     elif url.scheme == "mysql":
-        db = connect(url.peewee_url(), charset="utf8mb4", connect_timeout=CONNECT_TIMEOUT,
-                     read_timeout=60, write_timeout=60)
+        db = MySQLDatabase(url.database, user=url.user, password=url.password, host=url.host,
+                           port=url.port or 3306, charset="utf8mb4", connect_timeout=CONNECT_TIMEOUT,
+                           read_timeout=60, write_timeout=60)
     else:
-        db = connect(url.peewee_url(), connect_timeout=CONNECT_TIMEOUT)
+        db = PostgresqlDatabase(url.database, user=url.user, password=url.password or None, host=url.host,
+                                port=url.port or 5432, connect_timeout=CONNECT_TIMEOUT)
     db.connect(reuse_if_open=True)
     if dialect(db) == "mysql":
         db.execute_sql("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")

@@ -90,9 +90,9 @@ def create_account(db: Database, database_name: str, account: str, password: str
         raise ValueError(role_kind)
     role = role_name(database_name, role_kind)
     if dialect(db) == "mysql":
-        db.execute_sql(f"CREATE USER IF NOT EXISTS `{account}`@'%' IDENTIFIED BY %s", (password,))
-        db.execute_sql(f"GRANT `{role}` TO `{account}`@'%'")
-        db.execute_sql(f"SET DEFAULT ROLE `{role}` FOR `{account}`@'%'")
+        db.execute_sql(f"CREATE USER IF NOT EXISTS `{account}`@'%%' IDENTIFIED BY %s", (password,))
+        db.execute_sql(f"GRANT `{role}` TO `{account}`@'%%'")
+        db.execute_sql(f"SET DEFAULT ROLE `{role}` FOR `{account}`@'%%'")
     elif dialect(db) == "postgresql":
         db.execute_sql(f'CREATE ROLE "{account}" LOGIN PASSWORD %s IN ROLE "{role}"', (password,))
         db.execute_sql(f'GRANT CONNECT ON DATABASE "{database_name}" TO "{account}"')
@@ -102,7 +102,7 @@ def drop_roles(db: Database, database_name: str, accounts: list[str] = ()) -> No
     """Remove accounts and roles of a database (used when a test database is dropped)."""
     kind = dialect(db)
     for account in accounts:
-        db.execute_sql(f"DROP USER IF EXISTS `{account}`@'%'" if kind == "mysql" else f'DROP ROLE IF EXISTS "{account}"')
+        db.execute_sql(f"DROP USER IF EXISTS `{account}`@'%%'" if kind == "mysql" else f'DROP ROLE IF EXISTS "{account}"')
     for role_kind in ROLE_KINDS:
         role = role_name(database_name, role_kind)
         db.execute_sql(f"DROP ROLE IF EXISTS `{role}`" if kind == "mysql" else f'DROP ROLE IF EXISTS "{role}"')

@@ -1,0 +1,104 @@
+"""Least privilege on the servers: staff credentials can't touch publication rows with raw SQL."""
+from __future__ import annotations
+
+import pytest
+from peewee import DatabaseError
+
+from db.central import roles
+from tests.sync.helpers import approve, central_rows, draft_and_submit
+
+PASSWORD = "Gk-test-pw-7319"
+
+
+def account(central, kind: str) -> str:
+    name = f"{central.name}_{kind[0]}u"
+    roles.create_account(central.db, central.name, name, PASSWORD, kind)
+    central.accounts.append(name)
+    return name
+
+
+def publish_one(central, make_client):
+    drafter = make_client("drafter").use()
+    version = draft_and_submit("已发布的公告")
+    drafter.sync(central.db)
+    leader = make_client("leader")
+    leader.sync(central.db)
+    approve(version.item_id)
+    leader.sync(central.db)
+    return version
+
+
+def refused(db, sql: str) -> bool:
+    try:
+        with db.atomic():
+            db.execute_sql(sql)
+    except DatabaseError:
+        return True
+    return False
+
+
+@pytest.mark.central
+def test_drafter_credentials_cannot_write_publication_rows(server_central, make_client):
+    version = publish_one(server_central, make_client)
+    name = account(server_central, "drafter")
+    drafter_db = server_central.connect(server_central.account_url(name), PASSWORD)
+    try:
+        assert central_rows(drafter_db, "SELECT count(*) FROM pub_item")[0][0] == 1, "reading is allowed"
+        statements = [
+            "INSERT INTO pub_item (item_id, version_no, content_hash, index_no, title, body_html, column_code,"
+            " column_name, section_code, publisher, doc_no, topic, written_on, validity, disclosure, summary, content,"
+            " approved_by, decision_id, published_at) VALUES ('x', 1, 'h', '', '伪造', '', '', '', '', '', '', '', '',"
+            " '', '', '', '{}', '', 'd', '2026-01-01T00:00:00Z')",
+            "UPDATE pub_item SET title = '篡改的标题'",
+            "DELETE FROM pub_item",
+            "DELETE FROM pub_attachment",
+            "INSERT INTO pub_attachment (item_id, sha256, filename, size) VALUES ('x', 'y', 'z', 1)",
+        ]
+        for sql in statements:
+            assert refused(drafter_db, sql), sql
+        call = "CALL gk_publish('x')" if server_central.backend == "mariadb" else "SELECT gk_publish('x')"
+        assert refused(drafter_db, call), "drafters hold no EXECUTE on the publishing routine"
+    finally:
+        drafter_db.close()
+    assert central_rows(server_central.db, "SELECT title, content_hash FROM pub_item") == [
+        ("已发布的公告", version.content_hash)]
+
+
+@pytest.mark.central
+def test_leader_credentials_publish_only_through_the_checked_routine(server_central, make_client):
+    publish_one(server_central, make_client)
+    name = account(server_central, "leader")
+    leader_db = server_central.connect(server_central.account_url(name), PASSWORD)
+    call = "CALL gk_publish('{}')" if server_central.backend == "mariadb" else "SELECT gk_publish('{}')"
+    try:
+        assert refused(leader_db, "UPDATE pub_item SET title = '领导也不能直接改'")
+        assert refused(leader_db, call.format("no-such-decision")), "the routine checks the approval itself"
+        leader_db.execute_sql("UPDATE wf_version SET content = REPLACE(content, '已发布', '偷改')")
+        decision = central_rows(leader_db, "SELECT id FROM wf_decision")[0][0]
+        assert refused(leader_db, call.format(decision)), "content changed after approval no longer hashes right"
+    finally:
+        leader_db.close()
+    assert central_rows(server_central.db, "SELECT title FROM pub_item") == [("已发布的公告",)]
+
+
+@pytest.mark.central
+def test_website_reader_sees_only_publication(server_central, make_client):
+    publish_one(server_central, make_client)
+    name = account(server_central, "reader")
+    reader_db = server_central.connect(server_central.account_url(name), PASSWORD)
+    try:
+        assert central_rows(reader_db, "SELECT count(*) FROM published_now")[0][0] == 1
+        assert refused(reader_db, "SELECT count(*) FROM wf_version")
+        assert refused(reader_db, "SELECT count(*) FROM dir_user")
+    finally:
+        reader_db.close()
+
+
+def test_sqlite_triggers_refuse_unapproved_publication_rows(sqlite_central, make_client):
+    publish_one(sqlite_central, make_client)
+    db = sqlite_central.db
+    assert refused(db, "UPDATE pub_item SET title = '篡改的标题'")
+    assert refused(db, "INSERT INTO pub_item SELECT 'other', version_no, content_hash, index_no, title, body_html,"
+                       " column_code, column_name, section_code, publisher, doc_no, topic, written_on, validity,"
+                       " disclosure, summary, content, approved_by, decision_id, published_at, go_live_at,"
+                       " expires_at FROM pub_item")
