@@ -1,18 +1,24 @@
 """Append-only audit trail, hash-chained so an edited or deleted event is detectable.
 
 Each event's hash covers its own fields and the previous event's hash. `record` must be
-called inside the transaction that makes the change it describes.
+called inside the transaction that makes the change it describes. Its time comes from
+db.clock, which the sync layer points at the central database's clock while connected.
+
+The newest event's id and hash are also kept as the chain's head (a setting written in
+the same transaction), so removing events from the end is detected too, not only
+edits and removals in the middle.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
-from db import clock
+from db import clock, settings
 from db.content import canonical_json
 from db.models import AuditEvent
 
 GENESIS = "0" * 64
+HEAD_KEY = "audit.head"
 
 
 def record(actor, action: str, object_type: str = "", object_id: str = "",
@@ -30,6 +36,7 @@ def record(actor, action: str, object_type: str = "", object_id: str = "",
     )
     event.hash = event_hash(event)
     event.save(force_insert=True)
+    settings.put(HEAD_KEY, {"id": event.id, "hash": event.hash})
     return event
 
 
@@ -42,17 +49,43 @@ def event_hash(event: AuditEvent) -> str:
 @dataclass(frozen=True)
 class ChainBreak:
     event_id: int
-    reason: str
+    reason: str           # English
+    message: str = ""     # Chinese, for people
 
 
 def verify_chain() -> list[ChainBreak]:
     """Every place where the chain does not hold; empty when intact."""
     breaks: list[ChainBreak] = []
-    expected_prev = GENESIS
+    expected_prev, last = GENESIS, None
     for event in AuditEvent.select().order_by(AuditEvent.id).iterator():
         if event.prev_hash != expected_prev:
-            breaks.append(ChainBreak(event.id, "previous hash does not match: an event before it was changed or removed"))
+            breaks.append(ChainBreak(
+                event.id, "previous hash does not match: an event before it was changed or removed",
+                f"第 {event.id} 条记录的前序哈希不符：它之前的记录被修改或删除"))
         if event_hash(event) != event.hash:
-            breaks.append(ChainBreak(event.id, "event content does not match its hash: it was edited"))
-        expected_prev = event.hash
-    return breaks
+            breaks.append(ChainBreak(event.id, "event content does not match its hash: it was edited",
+                                     f"第 {event.id} 条记录的内容与其哈希不符：该记录被修改"))
+        expected_prev, last = event.hash, event
+    head_break = _head_break(last)
+    return breaks + ([head_break] if head_break else [])
+
+
+def _head_break(last: AuditEvent | None) -> ChainBreak | None:
+    head = settings.get(HEAD_KEY)
+    if not head:
+        return None
+    if last is None or last.id != head["id"] or last.hash != head["hash"]:
+        seen = last.id if last else 0
+        return ChainBreak(seen + 1, f"the chain ends at event {seen} but its head is event {head['id']}: "
+                                    "events at the end were removed or replaced",
+                          f"审计记录止于第 {seen} 条，但链头记载为第 {head['id']} 条：末尾的记录被删除或替换")
+    return None
+
+
+def first_break() -> ChainBreak | None:
+    breaks = verify_chain()
+    return min(breaks, key=lambda b: b.event_id) if breaks else None
+
+
+def events_of(object_id: str) -> list[AuditEvent]:
+    return list(AuditEvent.select().where(AuditEvent.object_id == object_id).order_by(AuditEvent.id))

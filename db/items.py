@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 
-from db import audit, clock, content, guides, metadata, outbox, search, settings
+from db import audit, clock, content, guides, metadata, search, settings
 from db.database import database
-from db.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
-from db.models import Attachment, Column, ColumnSection, Item, ReviewTask, Revision, User, Version
+from db.errors import InvalidState, NotFound, PermissionDenied
+from db.models import Attachment, Column, ColumnSection, Item, Revision, User, Version
 from db.richtext import clean_html, to_text
-from db.workdays import deadline_from
 
 DRAFTING_ROLES = ("drafter", "section_head")
 EDITABLE_FIELDS = ("title", "body_html", "publisher", "doc_no", "topic", "written_on",
@@ -77,19 +76,18 @@ def begin_change(user: User, item: Item) -> Item:
     become stale); changing a published item starts a working copy while the published
     version stays live.
     """
+    from db.workflow import working_copy   # the state machine lives in db.workflow
     item = Item.get_by_id(item.id)
-    if item.state not in EDITABLE_STATES:
-        raise InvalidState("此信息当前不能修改", "This item cannot be edited now")
-    if item.state in ("in_review", "approved"):
-        _withdraw_from_review(user, item)
-    elif item.state == "published":
-        item.state = "draft"
+    working_copy.begin_edit(user, item)
     return item
 
 
 def _apply_and_keep(user: User, item: Item, fields: dict, autosave: bool) -> None:
     old_text = _search_text(item)
     _apply_fields(item, fields)
+    if "related_id" in fields:
+        from db.workflow import bundles   # keeps the policy ⇄ interpretation link two-way
+        bundles.relink(user, item, fields["related_id"])
     mark_changed(user, item)
     search.reindex_item(item.id, _search_text(item), old_text)
     keep_revision(user, item, autosave)
@@ -113,8 +111,6 @@ def _apply_fields(item: Item, fields: dict) -> None:
         item.body_text = to_text(item.body_html)
     if "guide" in fields and fields["guide"] is not None:
         item.guide_json = json.dumps(guides.normalise(fields["guide"]), ensure_ascii=False)
-    if "related_id" in fields:
-        item.related = fields["related_id"] or None
 
 
 def keep_revision(user: User, item: Item, autosave: bool) -> None:
@@ -126,15 +122,6 @@ def keep_revision(user: User, item: Item, autosave: bool) -> None:
         last.save()
     else:
         Revision.create(item=item, saved_by=user, content=snapshot, autosave=autosave)
-
-
-def _withdraw_from_review(user: User, item: Item) -> None:
-    (ReviewTask.update(state="stale", closed_at=clock.now())
-     .where((ReviewTask.item == item) & (ReviewTask.state == "open")).execute())
-    (Version.update(state="stale")
-     .where((Version.item == item) & (Version.state.in_(("in_review", "approved")))).execute())
-    audit.record(user, "review_withdrawn_by_edit", "item", item.id, {"version": item.latest_version_no})
-    item.state = "draft"
 
 
 def _search_text(item: Item) -> str:
@@ -169,59 +156,9 @@ def submission_problems(item: Item) -> dict[str, tuple[str, str]]:
     return problems
 
 
-def submit(user: User, item: Item) -> Version:
-    """Freeze the working copy as a new immutable version and put it into the review queue."""
-    require_drafter_of(user, item.column, item.section_id)
-    with database.atomic():
-        item = Item.get_by_id(item.id)
-        if item.state not in ("draft", "returned"):
-            raise InvalidState("只有草稿或被退回的信息可以提交审核", "Only drafts and returned items can be submitted")
-        problems = submission_problems(item)
-        if problems:
-            raise ValidationFailed(problems)
-        if not item.index_no:
-            _assign_index_no(item)
-        version = _freeze_version(user, item)
-        _open_first_stage(item, version)
-        audit.record(user, "submitted", "item", item.id,
-                     {"version": version.number, "hash": version.content_hash})
-        outbox.enqueue("version.submit", {"item_id": item.id, "version_id": version.id,
-                                          "number": version.number, "hash": version.content_hash}, user)
-    return version
+def submit(user: User, item: Item, note: str = "") -> Version:
+    """Freeze the working copy as a new immutable version and put it into the review queue.
 
-
-def _assign_index_no(item: Item) -> None:
-    """索引号 from the configured template; the serial counts per year and never repeats."""
-    old_text = _search_text(item)
-    year = clock.local_today().year
-    template = settings.get("index_no_template")
-    serial_key = f"index_serial.{year}"
-    serial = int(settings.get(serial_key) or 0)
-    while True:
-        serial += 1
-        candidate = template.format(org_code=settings.get("org_code"), yyyy=year, serial=serial)
-        if not Item.select().where(Item.index_no == candidate).exists():
-            break
-    settings.put(serial_key, serial)
-    item.index_no = candidate
-    item.save(only=[Item.index_no])
-    search.reindex_item(item.id, _search_text(item), old_text)
-
-
-def _freeze_version(user: User, item: Item) -> Version:
-    frozen = content.item_content(item, Attachment.current_of(item))
-    number = item.latest_version_no + 1
-    version = Version.create(item=item, number=number, content=content.canonical_json(frozen),
-                             content_hash=content.content_hash(frozen), title=item.title,
-                             created_by=user, state="in_review")
-    item.latest_version_no = number
-    item.state = "in_review"
-    item.return_reason, item.returned_by, item.returned_at = "", None, None
-    item.save()
-    return version
-
-
-def _open_first_stage(item: Item, version: Version) -> None:
-    roles = item.column.stage_roles() or ["leader"]
-    ReviewTask.create(item=item, version=version, stage=1, stage_role=roles[0],
-                      section=item.section_id, due_on=deadline_from(item.changed_at).isoformat())
+    The review workflow (stages, bundles, outbox) lives in db.workflow.submission."""
+    from db.workflow import submission
+    return submission.submit(user, item, note)

@@ -181,6 +181,7 @@ class Version(BaseModel):
     state = CharField(default="in_review")
     created_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
     created_at = CharField(default=now)
+    note = TextField(default="")     # added by 0002: why it was submitted (e.g. a withdrawal's reason)
 
     class Meta:
         indexes = ((("item", "number"), True),)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("gui", "demo", "import_items", "backup")
+MODULES = ("gui", "demo", "import_items", "backup", "audit")
 
 
 def load_all():

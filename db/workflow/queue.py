@@ -1,0 +1,161 @@
+"""What reviewers see: their queue sorted by the legal deadline, counts per state, and an
+item's decision history. Read-only queries, shaped for a quick first screen."""
+from __future__ import annotations
+
+import json
+from functools import reduce
+from operator import or_
+from typing import NamedTuple
+
+from peewee import JOIN, fn
+
+from db.models import Column, Decision, Item, ReviewTask, Section, User, Version
+from db.workflow import routing, states
+
+
+class QueueRow(NamedTuple):
+    task_id: str
+    item_id: str
+    version_no: int
+    content_hash: str
+    title: str
+    purpose: str
+    note: str
+    section_id: str
+    section_name: str
+    column_id: str
+    column_name: str
+    kind: str
+    review_stages: str
+    stage: int
+    stage_role: str
+    drafter_name: str
+    submitted_at: str
+    due_on: str
+    on_behalf_of: str = ""          # the principal's display name when deciding as a deputy
+
+    @property
+    def stage_count(self) -> int:
+        return len(routing.stages_of(Column(review_stages=self.review_stages)))
+
+
+def _queue_query(user: User, scopes: list[routing.Scope], *fields):
+    by_role: dict[str, list[str]] = {}
+    for scope in scopes:
+        by_role.setdefault(scope.stage_role, []).append(scope.section_id)
+    in_scope = reduce(or_, [(ReviewTask.stage_role == role) & ReviewTask.section.in_(ids)
+                            for role, ids in by_role.items()])
+    return (ReviewTask.select(*fields)
+            .join(Version, on=(ReviewTask.version == Version.id))
+            .where((ReviewTask.state == states.T_OPEN) & in_scope & (Version.created_by != user.id)))
+
+
+def queue_for(user: User, section_id: str | None = None, column_ids: list[str] | None = None,
+              kind: str | None = None, day: str | None = None) -> list[QueueRow]:
+    """Open stages this user may decide now, most urgent first. Their own submissions are
+    left out: nobody decides on what they submitted."""
+    scopes = routing.scopes_of(user, day)
+    if not scopes:
+        return []
+    drafter = User.alias()
+    query = (_queue_query(user, scopes, ReviewTask.id, ReviewTask.item, Version.number, Version.content_hash,
+                          Version.title, Version.purpose, Version.note, Section.id, Section.name, Column.id,
+                          Column.name, Column.kind, Column.review_stages, ReviewTask.stage,
+                          ReviewTask.stage_role, drafter.display_name, Version.created_at, ReviewTask.due_on)
+             .join_from(ReviewTask, Section, on=(ReviewTask.section == Section.id))
+             .join_from(ReviewTask, Item, on=(ReviewTask.item == Item.id))
+             .join_from(Item, Column, on=(Item.column == Column.id))
+             .join_from(Version, drafter, on=(Version.created_by == drafter.id))
+             .order_by(ReviewTask.due_on, Version.created_at))
+    if section_id:
+        query = query.where(ReviewTask.section == section_id)
+    if column_ids:
+        query = query.where(Item.column.in_(column_ids))
+    if kind:
+        query = query.where(Column.kind == kind)
+    deputising = {(s.stage_role, s.section_id): s.on_behalf_of.display_name for s in scopes if s.on_behalf_of}
+    rows = [QueueRow(*row) for row in query.tuples()]
+    if deputising:
+        rows = [r._replace(on_behalf_of=deputising.get((r.stage_role, r.section_id), "")) for r in rows]
+    return rows
+
+
+def queue_count(user: User, day: str | None = None) -> int:
+    scopes = routing.scopes_of(user, day)
+    return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).scalar() if scopes else 0
+
+
+COUNTED_STATES = (states.IN_REVIEW, states.RETURNED, states.APPROVED)
+
+
+def counts_for(user: User) -> dict[str, int]:
+    """待我审核 (mine), and per state the items of the sections the user follows.
+    `approved` counts what waits for sync; `held` the part of it waiting for a bundle partner."""
+    sections = routing.section_ids_in_view(user)
+    query = (Item.select(Item.state, fn.COUNT(Item.id)).where(Item.state.in_(COUNTED_STATES))
+             .group_by(Item.state))
+    held = (Version.select(fn.COUNT(Version.id)).join(Item, on=(Version.item == Item.id))
+            .where(Version.state == states.V_HELD))
+    if sections is not None:
+        query = query.where(Item.section.in_(sections))
+        held = held.where(Item.section.in_(sections))
+    counts = {state: 0 for state in COUNTED_STATES}
+    counts.update(dict(query.tuples()))
+    counts["held"] = held.scalar() or 0
+    counts["mine"] = queue_count(user)
+    return counts
+
+
+class DecisionView(NamedTuple):
+    version_no: int
+    stage: int
+    stage_role: str
+    outcome: str
+    comment: str
+    decider: str
+    on_behalf_of: str
+    decided_at: str
+    status: str
+
+    @property
+    def signed_as(self) -> str:
+        """"B 代 A" for a deputy's decision; the decider's name otherwise."""
+        return f"{self.decider} 代 {self.on_behalf_of}" if self.on_behalf_of else self.decider
+
+
+def history_of(item_id: str) -> list[DecisionView]:
+    decider, principal = User.alias(), User.alias()
+    query = (Decision.select(Decision.version_no, Decision.stage, ReviewTask.stage_role, Decision.outcome,
+                             Decision.comment, decider.display_name, principal.display_name,
+                             Decision.decided_at, Decision.status)
+             .join_from(Decision, decider, on=(Decision.decider == decider.id))
+             .join_from(Decision, principal, JOIN.LEFT_OUTER, on=(Decision.on_behalf_of == principal.id))
+             .join_from(Decision, ReviewTask, JOIN.LEFT_OUTER, on=(Decision.task == ReviewTask.id))
+             .where(Decision.item == item_id)
+             .order_by(Decision.decided_at, Decision.version_no, Decision.stage))
+    return [DecisionView(v, s, role or _role_of_stage(item_id, s), o, c, d, p or "", at, st)
+            for v, s, role, o, c, d, p, at, st in query.tuples()]
+
+
+def _role_of_stage(item_id: str, stage: int) -> str:
+    roles = routing.stages_of(Item.get_by_id(item_id).column)
+    return roles[min(stage, len(roles)) - 1]
+
+
+def version_content(item_id: str, version_no: int) -> dict:
+    version = Version.get((Version.item == item_id) & (Version.number == version_no))
+    return json.loads(version.content)
+
+
+def live_content(item_id: str, except_version: int | None = None) -> dict | None:
+    """The content on the website now, for comparison; None before the first publication."""
+    item = Item.get_by_id(item_id)
+    if item.published_version_no is None or item.published_version_no == except_version:
+        return None
+    return version_content(item_id, item.published_version_no)
+
+
+def returned_of(user: User) -> list[Item]:
+    """A drafter's returned items, newest return first (the list shows them on top)."""
+    return list(Item.select().where((Item.state == states.RETURNED) & (Item.section == user.section_id))
+                .order_by(Item.returned_at.desc()))

@@ -1,0 +1,100 @@
+"""Who reviews what: the stages of a column, and who may decide at each stage.
+
+A column's `review_stages` lists stage roles in order ("section_head,leader" by default,
+"leader" for a one-stage column). The section-head stage goes to the heads of the
+item's section; the leader stage to the leaders who supervise that section
+(SectionLeader). Any one of them decides for all; a deputy with a delegation in force
+decides on behalf of the reviewer who delegated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db import directory
+from db.errors import PermissionDenied
+from db.models import Column, Section, User
+from db.workflow import delegation
+
+SECTION_HEAD, LEADER = "section_head", "leader"
+STAGE_NAMES = {SECTION_HEAD: ("科室负责人审核", "section head review"),
+               LEADER: ("分管领导审批", "supervising leader approval")}
+
+
+def stages_of(column: Column) -> list[str]:
+    """The column's stage roles. The last stage is always a supervising leader: that is the
+    rule the seed sets (凡未经过分管领导审核批准的信息不得向外发布)."""
+    roles = [r for r in column.stage_roles() if r in STAGE_NAMES]
+    if not roles or roles[-1] != LEADER:
+        roles.append(LEADER)
+    return roles
+
+
+def reviewers(stage_role: str, section_id: str) -> list[User]:
+    """Who decides at this stage in their own right."""
+    if stage_role == LEADER:
+        return directory.leaders_of(section_id)
+    return list(User.select().where((User.role == SECTION_HEAD) & (User.section == section_id) & User.active))
+
+
+@dataclass(frozen=True)
+class Authority:
+    decider: User
+    on_behalf_of: User | None      # the reviewer a deputy acts for; None in one's own right
+
+
+def authority(user: User, stage_role: str, section_id: str, day: str | None = None) -> Authority:
+    """On whose authority `user` decides at this stage, or PermissionDenied."""
+    if user is not None and user.active and user.role in delegation.REVIEW_ROLES:
+        own = {u.id: u for u in reviewers(stage_role, section_id)}
+        if user.id in own:
+            return Authority(user, None)
+        for row in delegation.in_force_for_deputy(user, day):
+            if row.principal_id in own:
+                return Authority(user, own[row.principal_id])
+    zh, en = STAGE_NAMES[stage_role]
+    section = Section.get_by_id(section_id).name
+    raise PermissionDenied(f"您不是“{section}”的{_who(stage_role)}，不能在“{zh}”环节作出决定",
+                           f"You are not a reviewer for {en} of {section}")
+
+
+def _who(stage_role: str) -> str:
+    return "分管领导" if stage_role == LEADER else "科室负责人"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One slice of a reviewer's queue: tasks of this stage role in this section."""
+    stage_role: str
+    section_id: str
+    on_behalf_of: User | None
+
+
+def scopes_of(user: User, day: str | None = None) -> list[Scope]:
+    """Everything `user` may decide today: in their own right first, then as a deputy."""
+    if user is None or not user.active or user.role not in delegation.REVIEW_ROLES:
+        return []
+    scopes = {(s.stage_role, s.section_id): s for s in _own_scopes(user)}
+    for row in delegation.in_force_for_deputy(user, day):
+        for scope in _own_scopes(row.principal):
+            key = (scope.stage_role, scope.section_id)
+            scopes.setdefault(key, Scope(scope.stage_role, scope.section_id, row.principal))
+    return list(scopes.values())
+
+
+def _own_scopes(user: User) -> list[Scope]:
+    if not user.active:
+        return []
+    if user.role == SECTION_HEAD and user.section_id:
+        return [Scope(SECTION_HEAD, user.section_id, None)]
+    if user.role == LEADER:
+        return [Scope(LEADER, s, None) for s in directory.sections_supervised_by(user)]
+    return []
+
+
+def section_ids_in_view(user: User) -> list[str] | None:
+    """Sections whose items the user follows in counts; None means every section."""
+    if user.role in ("drafter", "section_head"):
+        return [user.section_id] if user.section_id else []
+    if user.role == LEADER:
+        return directory.sections_supervised_by(user)
+    return None

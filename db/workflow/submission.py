@@ -1,0 +1,144 @@
+"""Into review: freezing a version and opening its first stage.
+
+Three kinds of request go through the same review: publishing a working copy
+(purpose "publish"), withdrawing the live version from the website (撤稿, "withdraw")
+and declaring it abolished (废止, "abolish": the live content with 有效性 = 废止).
+"""
+from __future__ import annotations
+
+import json
+
+from db import audit, clock, content, items, outbox, search, settings
+from db.database import database
+from db.errors import InvalidState, PermissionDenied, ValidationFailed
+from db.models import Attachment, Item, ReviewTask, User, Version
+from db.workdays import add_working_days, deadline_from
+from db.workflow import bundles, catalogue, findings, routing, states
+
+EVENTS = {"publish": states.SUBMIT, "withdraw": states.REQUEST_WITHDRAWAL, "abolish": states.REQUEST_ABOLITION}
+AUDIT_ACTIONS = {"publish": "submitted", "withdraw": "withdrawal_requested", "abolish": "abolition_requested"}
+
+
+def submit(user: User, item: Item, note: str = "") -> Version:
+    """Freeze the working copy as a new version and put it into review, with its bundle partner."""
+    items.require_drafter_of(user, item.column, item.section_id)
+    with database.atomic():
+        item = Item.get_by_id(item.id)
+        states.item_next(item.state, states.SUBMIT)
+        partner = bundles.partner_of(item)
+        bundles.require_complete(item, partner)
+        version = freeze(user, item, "publish", note)
+        if partner is not None and partner.state in (states.DRAFT, states.RETURNED):
+            _submit_partner(user, partner)
+    return version
+
+
+def _submit_partner(user: User, partner: Item) -> Version:
+    label = f"配套的{bundles.KIND_NAMES.get(partner.column.kind, '信息')}《{partner.title}》"
+    try:
+        items.require_drafter_of(user, partner.column, partner.section_id)
+        return freeze(user, partner, "publish", "")
+    except PermissionDenied as refused:
+        raise PermissionDenied(f"{label}须同步提交，但{refused}",
+                               f"The linked item “{partner.title}” must go too: {refused.english}") from refused
+    except ValidationFailed as failed:
+        raise ValidationFailed({f"partner.{name}": (f"{label}：{zh}", f"Linked item “{partner.title}”: {en}")
+                                for name, (zh, en) in failed.problems.items()}) from failed
+
+
+def request_withdrawal(user: User, item: Item, reason: str) -> Version:
+    """撤稿: ask for the live version to be taken off the website (needs approval)."""
+    return _request_on_live(user, item, "withdraw", reason)
+
+
+def request_abolition(user: User, item: Item, reason: str) -> Version:
+    """废止: ask for the live version to be marked 有效性 = 废止 on the website (needs approval)."""
+    return _request_on_live(user, item, "abolish", reason)
+
+
+def _request_on_live(user: User, item: Item, purpose: str, reason: str) -> Version:
+    items.require_drafter_of(user, item.column, item.section_id)
+    if not reason.strip():
+        raise ValidationFailed({"reason": ("请填写申请理由", "Give the reason for the request")})
+    with database.atomic():
+        item = Item.get_by_id(item.id)
+        return freeze(user, item, purpose, reason.strip())
+
+
+def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
+    """The new version of a fresh item row, in review at its first stage (inside a transaction)."""
+    event = EVENTS[purpose]
+    new_state = states.item_next(item.state, event)
+    if purpose == "publish":
+        frozen = _working_copy_content(item)
+    else:
+        frozen = _live_content(item, purpose)
+    number = item.latest_version_no + 1
+    version = Version.create(item=item, number=number, purpose=purpose, content=content.canonical_json(frozen),
+                             content_hash=content.content_hash(frozen), title=frozen["title"],
+                             created_by=user, state=states.V_IN_REVIEW, note=note)
+    item.latest_version_no, item.state = number, new_state
+    item.return_reason, item.returned_by, item.returned_at = "", None, None
+    item.save()
+    stages = routing.stages_of(item.column)
+    task = open_stage(item, version, 1)
+    audit.record(user, AUDIT_ACTIONS[purpose], "item", item.id,
+                 {"version": number, "hash": version.content_hash, "purpose": purpose})
+    outbox.enqueue(catalogue.VERSION_SUBMIT, catalogue.submit_payload(item, version, stages, task.due_on), user)
+    return version
+
+
+def _working_copy_content(item: Item) -> dict:
+    problems = items.submission_problems(item)
+    if problems:
+        raise ValidationFailed(problems)
+    findings.require_submittable(item)   # blocking findings need an override reason (db/checks)
+    if not item.index_no:
+        assign_index_no(item)
+    return content.item_content(item, Attachment.current_of(item))
+
+
+def _live_content(item: Item, purpose: str) -> dict:
+    if not states.is_live(item):
+        raise InvalidState("只有已发布的信息才能申请撤稿或废止",
+                           "Only published items can be withdrawn or abolished")
+    live = Version.get((Version.item == item) & (Version.number == item.published_version_no))
+    frozen = json.loads(live.content)
+    if purpose == "abolish":
+        if frozen["meta"].get("validity") == "废止":
+            raise InvalidState("此信息已废止", "This item is already abolished")
+        frozen["meta"]["validity"] = "废止"
+    return frozen
+
+
+def open_stage(item: Item, version: Version, stage: int) -> ReviewTask:
+    role = routing.stages_of(item.column)[stage - 1]
+    return ReviewTask.create(item=item, version=version, stage=stage, stage_role=role,
+                             section=item.section_id, due_on=due_on(item, version))
+
+
+def due_on(item: Item, version: Version, table: dict | None = None) -> str:
+    """The legal deadline: 20 working days from the information's change (条例 art. 26).
+    A withdrawal or 废止 request counts from the request."""
+    if version.purpose == "publish":
+        return deadline_from(item.changed_at, table).isoformat()
+    start = clock.parse(version.created_at).astimezone().date()
+    return add_working_days(start, int(settings.get("deadline_working_days") or 20), table).isoformat()
+
+
+def assign_index_no(item: Item) -> None:
+    """索引号 from the configured template; the serial counts per year and never repeats."""
+    old_text = items._search_text(item)
+    year = clock.local_today().year
+    template = settings.get("index_no_template")
+    serial_key = f"index_serial.{year}"
+    serial = int(settings.get(serial_key) or 0)
+    while True:
+        serial += 1
+        candidate = template.format(org_code=settings.get("org_code"), yyyy=year, serial=serial)
+        if not Item.select().where(Item.index_no == candidate).exists():
+            break
+    settings.put(serial_key, serial)
+    item.index_no = candidate
+    item.save(only=[Item.index_no])
+    search.reindex_item(item.id, items._search_text(item), old_text)
