@@ -27,21 +27,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(paths: list[str], as_json: bool = False, out: TextIO | None = None,
         err: TextIO | None = None, context: CheckContext | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
+    status, results = check_files(paths, context, err)
+    if results is not None:
+        report(results, as_json, out)
+    return status
+
+
+Results = list[tuple[str, list[Finding]]]
+
+
+def check_files(paths: list[str], context: CheckContext | None = None,
+                err: TextIO | None = None) -> tuple[int, Results | None]:
+    """(exit status, findings per file); the findings are None when the arguments are
+    unusable (the reasons went to ``err``)."""
     problems = _unusable(paths)
     if problems:
         for problem in problems:
-            print(problem, file=err)
-        return EXIT_USAGE
+            print(problem, file=err or sys.stderr)
+        return EXIT_USAGE, None
     from db.extract import check_attachment      # pulls in the XML readers only when needed
     context = context or CheckContext.with_default_lists()
     results = [(path, check_attachment(path, Path(path).name, context)) for path in paths]
+    blocking = any(f.severity == BLOCKING for _, findings in results for f in findings)
+    return (EXIT_BLOCKING if blocking else EXIT_CLEAN), results
+
+
+def report(results: Results, as_json: bool, out: TextIO) -> None:
     if as_json:
         _print_json(results, out)
     else:
         for path, findings in results:
             _print_human(path, findings, out)
-    blocking = any(f.severity == BLOCKING for _, findings in results for f in findings)
-    return EXIT_BLOCKING if blocking else EXIT_CLEAN
 
 
 def _unusable(paths: list[str]) -> list[str]:

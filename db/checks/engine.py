@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -32,6 +32,7 @@ class CheckContext:
     sensitive: SensitiveWords = field(default_factory=SensitiveWords)
     confusion: ConfusionPairs = field(default_factory=ConfusionPairs)
     leaf_topics: frozenset[str] | None = None      # None: topic codes are not checked
+    topic_names: Mapping[str, str] | None = None   # code → name, for clearer topic messages
     today: date = field(default_factory=clock.local_today)   # the project's clock, not the OS's
     published_on: date | None = None
 
@@ -95,7 +96,8 @@ def check_content(content: dict, context: CheckContext | None = None,
     filename as ``source``. The body's spans index richtext.to_text(content['body_html'])."""
     context = context or CheckContext()
     meta = content.get("meta") or {}
-    findings = check_metadata(content, context.leaf_topics, context.today, context.published_on)
+    findings = check_metadata(content, context.leaf_topics, context.today, context.published_on,
+                              context.topic_names)
     findings += check_guide(content)
     findings += check_policy_bundle(content)
     findings += check_text(str(content.get("title") or ""), "title", context)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass
 
+from db import guides
+
 BLOCKING = "blocking"
 WARNING = "warning"
 SEVERITIES = (BLOCKING, WARNING)
@@ -53,3 +55,31 @@ class Finding:
 
 def has_blocking(findings) -> bool:
     return any(f.severity == BLOCKING for f in findings)
+
+
+FIELD_LABELS = {
+    "title": ("标题", "Title"), "body": ("正文", "Body"), "related": ("关联信息", "Related item"),
+    "guide": ("办事指南", "Service guide"), "meta.summary": ("内容概述", "Summary"),
+    "meta.doc_no": ("文号", "Document number"), "meta.publisher": ("发布机构", "Publisher"),
+    "meta.topic": ("主题分类", "Topic"), "meta.written_on": ("成文日期", "Date written"),
+    "meta.validity": ("有效性", "Validity"), "meta.disclosure": ("公开属性", "Disclosure"),
+    "meta.secrecy": ("涉密状态", "Classification"), "meta.published_on": ("发布日期", "Publication date"),
+}
+
+
+def place(finding: Finding, english: bool = False) -> str:
+    """Where a finding is, for people: 正文, 办事指南·办理流程 第2项, 附件“名单.xlsx” Sheet1!B12."""
+    if finding.source:
+        name = f"attachment {finding.source}" if english else f"附件“{finding.source}”"
+    else:
+        name = _field_label(finding.field, english)
+    return f"{name} {finding.location}" if finding.location else name
+
+
+def _field_label(field: str, english: bool) -> str:
+    if field.startswith("guide."):
+        labels = {key: (zh, en) for key, zh, en in guides.ELEMENTS}
+        zh, en = labels.get(field[6:], (field[6:], field[6:]))
+        return f"Service guide: {en}" if english else f"办事指南·{zh}"
+    zh, en = FIELD_LABELS.get(field, (field, field))
+    return en if english else zh

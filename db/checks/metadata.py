@@ -1,84 +1,61 @@
-"""Catalogue metadata (公开目录要素) of an item's content dict."""
+"""Catalogue metadata (公开目录要素) of an item's content dict, as findings.
+
+The rules and their messages are db.metadata's, the same ones the editor and submission
+use; this module only says which rule each problem belongs to and how severe it is.
+"""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
+from db import metadata
 from db.checks.docno import check_doc_no
 from db.checks.findings import BLOCKING, Finding
 
-REQUIRED = (
-    ("publisher", "发布机构"), ("topic", "主题分类"), ("written_on", "成文日期"),
-    ("validity", "有效性"), ("disclosure", "公开属性"), ("secrecy", "涉密状态"),
-    ("summary", "内容概述"),
-)
-CHOICES = {
-    "validity": ("有效", "失效", "废止"),
-    "disclosure": ("主动公开", "依申请公开", "不予公开"),
-    "secrecy": ("非涉密", "涉密"),
-}
-SUMMARY_LIMIT = 100
-EARLIEST_WRITTEN_ON = date(1949, 10, 1)
 
-
-def check_metadata(content: dict, leaf_topics, today: date,
-                   published_on: date | None) -> list[Finding]:
+def check_metadata(content: dict, leaf_topics, today: date, published_on: date | None,
+                   topic_names: Mapping[str, str] | None = None) -> list[Finding]:
     meta = content.get("meta") or {}
-    findings = _required(content, meta)
+    fields = {**meta, "title": content.get("title") or ""}
+    findings = _required(fields)
     findings += _choices(meta)
     written = _written_on(meta, today, published_on, findings)
-    findings += check_doc_no(str(meta.get("doc_no") or ""), written.year if written else None)
-    findings += _summary(meta)
-    findings += _publishability(meta)
-    findings += _topic(meta, leaf_topics)
+    findings += check_doc_no(str(meta.get("doc_no") or ""), written.year if written else None, today)
+    findings += _lengths(fields)
+    findings += _publication(meta)
+    findings += _topic(meta, leaf_topics, topic_names)
     return findings
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+def _field(name: str) -> str:
+    return name if name == "title" else f"meta.{name}"
 
 
-def _required(content: dict, meta: dict) -> list[Finding]:
-    findings = []
-    if _blank(content.get("title")):
-        findings.append(Finding("required", BLOCKING, "请填写标题", "title",
-                                english="The title is required"))
-    for key, label in REQUIRED:
-        if _blank(meta.get(key)):
-            findings.append(Finding("required", BLOCKING, f"请填写{label}", f"meta.{key}",
-                                    english=f"{key} is required"))
-    return findings
+def _required(fields: dict) -> list[Finding]:
+    return [Finding("required", BLOCKING, zh, _field(name), english=en)
+            for name, (zh, en) in metadata.required_problems(fields).items()]
 
 
 def _choices(meta: dict) -> list[Finding]:
     findings = []
-    for key, allowed in CHOICES.items():
-        value = meta.get(key)
-        if not _blank(value) and value not in allowed:
-            findings.append(Finding(
-                "invalid_value", BLOCKING, f"“{value}”不是有效的取值，应为{'、'.join(allowed)}之一",
-                f"meta.{key}", excerpt=str(value),
-                english=f"{value!r} is not one of {', '.join(allowed)}"))
+    for name, (options, label) in metadata.CHOICES.items():
+        value = str(meta.get(name) or "")
+        problem = metadata.choice_problem(value, options, label)
+        if problem:
+            findings.append(Finding("invalid_value", BLOCKING, problem[0], f"meta.{name}",
+                                    excerpt=value, english=problem[1]))
     return findings
 
 
 def _written_on(meta, today, published_on, findings) -> date | None:
-    """Parse 成文日期 and report what is wrong with it; returns it when usable."""
+    """Report what is wrong with 成文日期; returns it when it is a date at all."""
     value = str(meta.get("written_on") or "").strip()
-    if not value:
-        return None
-    try:
-        written = date.fromisoformat(value)
-    except ValueError:
-        findings.append(_date_problem(f"成文日期“{value}”格式应为YYYY-MM-DD", value,
-                                      f"Date written {value!r} must be YYYY-MM-DD"))
-        return None
-    if written > today:
-        findings.append(_date_problem(f"成文日期{value}晚于今天", value,
-                                      "The date written lies in the future"))
-    elif written < EARLIEST_WRITTEN_ON:
-        findings.append(_date_problem(f"成文日期{value}早于{EARLIEST_WRITTEN_ON.isoformat()}，请核实",
-                                      value, "The date written is implausibly early"))
-    if published_on is not None and published_on < written:
+    problem = metadata.written_on_problem(value, today)
+    if problem:
+        findings.append(Finding("written_on", BLOCKING, problem[0], "meta.written_on",
+                                excerpt=value, english=problem[1]))
+    written = metadata.parse_written_on(value)
+    if written is not None and published_on is not None and published_on < written:
         findings.append(Finding(
             "published_on", BLOCKING, f"发布日期{published_on.isoformat()}早于成文日期{value}",
             "meta.published_on", excerpt=published_on.isoformat(),
@@ -86,34 +63,29 @@ def _written_on(meta, today, published_on, findings) -> date | None:
     return written
 
 
-def _date_problem(message: str, value: str, english: str) -> Finding:
-    return Finding("written_on", BLOCKING, message, "meta.written_on", excerpt=value, english=english)
-
-
-def _summary(meta: dict) -> list[Finding]:
-    summary = str(meta.get("summary") or "").strip()
-    if len(summary) <= SUMMARY_LIMIT:
-        return []
-    return [Finding("summary_length", BLOCKING,
-                    f"内容概述不能超过{SUMMARY_LIMIT}字（现为{len(summary)}字）", "meta.summary",
-                    english=f"The summary may have at most {SUMMARY_LIMIT} characters ({len(summary)})")]
-
-
-def _publishability(meta: dict) -> list[Finding]:
+def _lengths(fields: dict) -> list[Finding]:
     findings = []
-    if meta.get("secrecy") == "涉密":
-        findings.append(Finding("secret_item", BLOCKING, "涉密信息不得公开发布", "meta.secrecy",
-                                english="Classified information may not be published"))
-    if meta.get("disclosure") == "不予公开":
-        findings.append(Finding("not_public", BLOCKING, "公开属性为“不予公开”的信息不得发布",
-                                "meta.disclosure", english="The item is marked not for disclosure"))
+    for rule, name, check in (("title_length", "title", metadata.title_problem),
+                              ("summary_length", "summary", metadata.summary_problem)):
+        problem = check(str(fields.get(name) or ""))
+        if problem:
+            findings.append(Finding(rule, BLOCKING, problem[0], _field(name), english=problem[1]))
     return findings
 
 
-def _topic(meta: dict, leaf_topics) -> list[Finding]:
-    topic = meta.get("topic")
-    if leaf_topics is None or _blank(topic) or topic in leaf_topics:
+_PUBLICATION_RULES = {"secrecy": "secret_item", "disclosure": "not_public"}
+
+
+def _publication(meta: dict) -> list[Finding]:
+    return [Finding(_PUBLICATION_RULES[name], BLOCKING, zh, f"meta.{name}", english=en)
+            for name, (zh, en) in metadata.publication_problems(meta).items()]
+
+
+def _topic(meta: dict, leaf_topics, topic_names) -> list[Finding]:
+    topic = str(meta.get("topic") or "").strip()
+    if leaf_topics is None:
         return []
-    return [Finding("topic_leaf", BLOCKING, f"主题分类“{topic}”不是末级分类，请选择末级分类",
-                    "meta.topic", excerpt=str(topic),
-                    english=f"Topic {topic!r} is not a leaf of the topic tree")]
+    problem = metadata.topic_problem_in(topic, leaf_topics, topic_names)
+    if not problem:
+        return []
+    return [Finding("topic_leaf", BLOCKING, problem[0], "meta.topic", excerpt=topic, english=problem[1])]

@@ -72,7 +72,11 @@ def test_values_outside_the_lists_block(leaf_ctx, key, value):
     ("信政服【2017】12号", "blocking", "信政服〔2017〕12号"),
     ("信政服［2017］12号", "blocking", "信政服〔2017〕12号"),
     ("信政服〔２０１７〕１２号", "warning", "信政服〔2017〕12号"),
-    ("国务院令第492号", "warning", None),
+    ("国务院令第492号", None, None),                 # decrees carry no year
+    ("主席令第三十一号", None, None),
+    ("第12号文件", "blocking", None),                 # submission refuses it too
+    ("信政服〔1948〕12号", "blocking", None),          # implausible year
+    ("信政服〔2025〕12号", "blocking", None),          # after today (2024-06-01)
     ("信政服〔2016〕12号", "warning", None),          # year differs from 成文日期
 ])
 def test_doc_no_forms(leaf_ctx, doc_no, severity, suggestion):
