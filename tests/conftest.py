@@ -39,3 +39,17 @@ def profile(template_profile, tmp_path) -> dbmod.Profile:
     opened = dbmod.open_profile(dbmod.Profile(root))
     yield opened
     dbmod.close()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request):
+    """Every test gets a fresh in-memory keyring, except the real Secret Service tests (-m keyring)."""
+    if request.node.get_closest_marker("keyring"):
+        yield None
+        return
+    import keyring
+    from tests.keyring_memory import MemoryKeyring
+    previous, backend = keyring.get_keyring(), MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -89,12 +89,14 @@ def create_account(db: Database, database_name: str, account: str, password: str
     if role_kind not in ROLE_KINDS:
         raise ValueError(role_kind)
     role = role_name(database_name, role_kind)
+    # The statements carrying the password go through a bare cursor: peewee logs every SQL
+    # statement with its parameters at DEBUG level, and the password must never reach a log.
     if dialect(db) == "mysql":
-        db.execute_sql(f"CREATE USER IF NOT EXISTS `{account}`@'%%' IDENTIFIED BY %s", (password,))
+        db.cursor().execute(f"CREATE USER IF NOT EXISTS `{account}`@'%%' IDENTIFIED BY %s", (password,))
         db.execute_sql(f"GRANT `{role}` TO `{account}`@'%%'")
         db.execute_sql(f"SET DEFAULT ROLE `{role}` FOR `{account}`@'%%'")
     elif dialect(db) == "postgresql":
-        db.execute_sql(f'CREATE ROLE "{account}" LOGIN PASSWORD %s IN ROLE "{role}"', (password,))
+        db.cursor().execute(f'CREATE ROLE "{account}" LOGIN PASSWORD %s IN ROLE "{role}"', (password,))
         db.execute_sql(f'GRANT CONNECT ON DATABASE "{database_name}" TO "{account}"')
 
 

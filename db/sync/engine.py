@@ -75,13 +75,13 @@ class SyncEngine:
         try:
             report = self._run()
         except SyncStopped as stop:
-            _remember_error(stop)
+            remember_error(stop)
             raise
         except DatabaseError as exc:
             if not is_transient(exc):
                 raise
             stop = CentralUnreachable.because(str(exc).splitlines()[0][:120] if str(exc) else "")
-            _remember_error(stop)
+            remember_error(stop)
             raise stop from exc
         report.seconds = time.perf_counter() - started
         return report
@@ -128,7 +128,7 @@ def _finish(greeting, report: SyncReport, missing: set[str]) -> None:
                           "published": len(report.published)})
 
 
-def _remember_error(stop: SyncStopped) -> None:
+def remember_error(stop: SyncStopped) -> None:
     try:
         with database.atomic():
             state.put(state.LAST_ERROR, str(stop))
