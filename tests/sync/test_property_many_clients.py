@@ -1,0 +1,138 @@
+"""Property: several drafter and leader workstations doing random work, syncs and network
+failures end, after a final sync of all, with every op applied at most once, every mirror
+equal to the central data, every publication equal to an approved version, nothing lost.
+
+Clients take turns (db.database is one per process; each client binds it when it acts).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from peewee import OperationalError
+
+from db import database as dbmod, directory
+from db.errors import DomainError
+from db.models import Decision, Item, OutboxOp, Section, Version
+from db.sync.errors import SyncStopped
+from db.sync.push import Hooks
+from tests.sync.conftest import Client, drop_central, make_central
+from tests.sync.helpers import approve, central_rows, draft_and_submit, edit, return_it, submit, user
+
+ROLES = [("drafter", "maxiaoyan"), ("drafter", "maxiaoyan"), ("leader", "zhangweidong"), ("leader", "limeihua")]
+ACTIONS = st.tuples(st.sampled_from(["new", "edit", "resubmit", "approve", "return", "sync", "sync_fail"]),
+                    st.integers(0, 3), st.integers(0, 50))
+
+
+def network_drop(batch):
+    raise OperationalError(2013, "Lost connection to server during query")
+
+
+def act(client_role, username, action, pick, central_db, client, n):
+    if action in ("sync", "sync_fail"):
+        hooks = Hooks(after_commit=network_drop) if action == "sync_fail" else None
+        try:
+            client.sync(central_db, hooks=hooks)
+        except SyncStopped:
+            pass
+        return
+    client.use()
+    try:
+        if action == "new" and client_role == "drafter":
+            draft_and_submit(f"随机公告{n}-{uuid.uuid4().hex[:4]}", username)
+            return
+        candidates = list(Item.select().order_by(Item.id))
+        if not candidates:
+            return
+        item = candidates[pick % len(candidates)]
+        if action == "edit" and client_role == "drafter":
+            edit(item.id, item.title + "·改", username)
+        elif action == "resubmit" and client_role == "drafter":
+            submit(item, username)
+        elif action == "approve" and client_role == "leader":
+            approve(item.id, username)
+        elif action == "return" and client_role == "leader":
+            return_it(item.id, "随机退回", username)
+    except DomainError:
+        pass     # the local rules said no: a real user would see the message
+
+
+def mirror_of_client() -> dict:
+    versions = {(v.id, v.item_id, v.number, v.content_hash) for v in Version.select()}
+    decisions = {(d.id, d.status) for d in Decision.select()}
+    published = {(i.id, i.published_version_no) for i in Item.select() if i.published_version_no}
+    return {"versions": versions, "decisions": decisions, "published": published}
+
+
+def mirror_of_central(db) -> dict:
+    return {
+        "versions": set(central_rows(db, "SELECT id, item_id, number, content_hash FROM wf_version")),
+        "decisions": set(central_rows(db, "SELECT id, status FROM wf_decision")),
+        "published": set(central_rows(db, "SELECT id, published_version_no FROM wf_item WHERE published_version_no IS NOT NULL")),
+    }
+
+
+def run_scenario(backend, steps, tmp_path, template_profile):
+    root = tmp_path / uuid.uuid4().hex[:8]
+    root.mkdir()
+    central, admin = make_central(backend, root, template_profile)
+    try:
+        boss = Client(root / "admin", template_profile).use()
+        directory.set_section_leaders(user("admin"), Section.get(Section.code == "trading"),
+                                      [user("zhangweidong"), user("limeihua")])
+        boss.sync(central.db)
+        clients = [Client(root / f"c{n}", template_profile) for n in range(len(ROLES))]
+        for n, (action, who, pick) in enumerate(steps):
+            role, username = ROLES[who]
+            act(role, username, action, pick, central.db, clients[who], n)
+        for _round in range(2):
+            for client in clients:
+                client.sync(central.db)
+        check_invariants(central.db, clients)
+    finally:
+        dbmod.close()
+        drop_central(central, admin)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def check_invariants(db, clients):
+    applied = central_rows(db, "SELECT op_id FROM applied_ops")
+    assert len(applied) == len(set(applied)), "every op applied at most once"
+    central_mirror = mirror_of_central(db)
+    for client in clients:
+        client.use()
+        assert OutboxOp.select().where(OutboxOp.state == "pending").count() == 0, "nothing left behind"
+        assert mirror_of_client() == central_mirror
+        refused = {op.op_id for op in OutboxOp.select().where(OutboxOp.state == "conflict")}
+        from db.sync.models import SyncConflict
+        assert refused <= {c.op_id for c in SyncConflict.select()}, "every refused op is a visible conflict"
+    for item_id, number, digest, decision_id in central_rows(
+            db, "SELECT item_id, version_no, content_hash, decision_id FROM pub_item"):
+        [(status, outcome, final, hash_)] = central_rows(
+            db, "SELECT status, outcome, is_final, content_hash FROM wf_decision WHERE id = ?", (decision_id,))
+        assert (status, outcome, final, hash_) == ("authoritative", "approve", 1, digest)
+        [(content,)] = central_rows(db, "SELECT content FROM wf_version WHERE item_id = ? AND number = ?",
+                                    (item_id, number))
+        assert json.loads(content)["title"] == central_rows(db, "SELECT title FROM pub_item WHERE item_id = ?",
+                                                            (item_id,))[0][0]
+
+
+@pytest.mark.slow
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(steps=st.lists(ACTIONS, min_size=4, max_size=18))
+def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile):
+    run_scenario("sqlite", steps, tmp_path, template_profile)
+
+
+@pytest.mark.central
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["mariadb", "postgresql"])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(steps=st.lists(ACTIONS, min_size=4, max_size=14))
+def test_random_work_converges_on_servers(backend, steps, tmp_path, template_profile):
+    run_scenario(backend, steps, tmp_path, template_profile)
