@@ -24,6 +24,8 @@ FIELD_NAMES = {"title": "标题", "number": "版本", "outcome": "决定", "comm
                "decider_id": "审核人", "item_state": "信息状态", "latest_version_no": "最新版本",
                "version_state": "版本状态", "state": "状态", "index_no": "索引号"}
 OUTCOMES = {"approve": "批准", "return": "退回"}
+STATES = {"draft": "草稿", "returned": "已退回", "in_review": "审核中", "approved": "已批准", "held": "待同步发布",
+          "published": "已发布", "withdrawn": "已撤稿", "stale": "已失效", "replaced": "已被新版本替换"}
 
 
 def tr(text: str) -> str:
@@ -43,7 +45,8 @@ def describe(side: dict) -> list[tuple[str, str]]:
             if key.endswith("_id") and isinstance(value, str):
                 user = User.get_or_none(User.id == value)
                 value = user.display_name if user else value[:8]
-            rows.append((tr(label), tr(OUTCOMES.get(value, str(value))) if key == "outcome" else str(value)))
+            words = {**OUTCOMES, **STATES} if key in ("outcome", "item_state", "version_state", "state") else {}
+            rows.append((tr(label), tr(words[value]) if value in words else str(value)))
     return rows
 
 
