@@ -6,6 +6,7 @@ layer; the desktop only hides what would be refused anyway.
 from __future__ import annotations
 
 import json
+from itertools import takewhile
 
 from db import audit, clock, content, guides, metadata, search, settings
 from db.database import database
@@ -46,7 +47,8 @@ def get_item(item_id: str) -> Item:
     return item
 
 
-def create_item(user: User, column: Column, fields: dict | None = None) -> Item:
+def create_item(user: User, column: Column, fields: dict | None = None, autosave: bool = False) -> Item:
+    """A new draft; with `autosave` its first history entry counts as an autosave, not a save."""
     require_drafter_of(user, column, user.section_id)
     with database.atomic():
         item = Item.create(section=user.section_id, column=column, created_by=user, updated_by=user,
@@ -56,7 +58,7 @@ def create_item(user: User, column: Column, fields: dict | None = None) -> Item:
         search.reindex_item(item.id, _search_text(item), None)
         audit.record(user, "item_created", "item", item.id, {"column": column.code})
         if fields:
-            _apply_and_keep(user, item, fields, autosave=False)
+            _apply_and_keep(user, item, fields, autosave=autosave)
     return item
 
 
@@ -139,6 +141,72 @@ def discard_draft(user: User, item: Item) -> None:
         Item.update(related=None).where(Item.related == item).execute()
         item.delete_instance(recursive=True)
         audit.record(user, "item_discarded", "item", item.id, {"title": item.title})
+
+
+def draftable_columns(user: User) -> list[Column]:
+    """The columns this user may create items in, in tree order (parents before children)."""
+    if user.role not in DRAFTING_ROLES or not user.active or not user.section_id:
+        return []
+    rows = list(Column.select().where(Column.active).order_by(Column.sort_order, Column.name))
+    open_to = {c.id for c in rows if c.accepts_items and column_open_to(c, user.section_id)}
+    children: dict[str | None, list[Column]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    ordered: list[Column] = []
+
+    def walk(parent_id: str | None) -> None:
+        for row in children.get(parent_id, []):
+            if row.id in open_to:
+                ordered.append(row)
+            walk(row.id)
+    walk(None)
+    return ordered
+
+
+def fields_from_content(frozen: dict) -> dict:
+    """The editable fields of a saved content dict (a revision or version), for save_item."""
+    meta = frozen.get("meta") or {}
+    fields = {name: meta.get(name, "") for name in EDITABLE_FIELDS if name in meta}
+    fields["title"] = frozen.get("title", "")
+    fields["body_html"] = frozen.get("body_html", "")
+    if frozen.get("guide") is not None:
+        fields["guide"] = frozen["guide"]
+    return fields
+
+
+def has_unsaved_autosave(item: Item) -> bool:
+    """True when the newest history entry is an autosave: changes not yet saved on purpose."""
+    last = Revision.select(Revision.autosave).where(Revision.item == item).order_by(Revision.id.desc()).first()
+    return bool(last and last.autosave)
+
+
+def revert_to_last_save(user: User, item: Item) -> Item | None:
+    """Throw away autosaved changes made since the last explicit save.
+
+    The working copy gets that save's content back and the autosave entries go; a new item
+    that was only ever autosaved is deleted like any unsubmitted draft. Returns the item,
+    or None when it was deleted. Attachments are explicit saves of their own, so they stay.
+    """
+    require_drafter_of(user, item.column, item.section_id)
+    with database.atomic():
+        item = Item.get_by_id(item.id)
+        history = list(Revision.select().where(Revision.item == item).order_by(Revision.id.desc()))
+        trailing = [r.id for r in takewhile(lambda r: r.autosave, history)]
+        if not trailing:
+            return item
+        kept = next((r for r in history if not r.autosave), None)
+        if kept is None:
+            discard_draft(user, item)
+            return None
+        if item.state not in ("draft", "returned"):
+            raise InvalidState("此信息当前不能还原", "This item cannot be reverted now")
+        old_text = _search_text(item)
+        _apply_fields(item, fields_from_content(content.loads(kept.content)))
+        mark_changed(user, item)
+        search.reindex_item(item.id, _search_text(item), old_text)
+        Revision.delete().where(Revision.id.in_(trailing)).execute()
+        audit.record(user, "item_reverted", "item", item.id, {"to_revision": kept.id})
+    return item
 
 
 def submission_fields(item: Item) -> dict:

@@ -1,0 +1,237 @@
+"""The editor's link to the database: which item, what of it is saved, and when to save.
+
+Every write is an Op on the single write worker, so writes happen in the order they are
+asked for. A new item gets its row at the first save; DraftRef records the new id on the
+worker, where the writes that follow read it, so the editor never waits for it.
+The widgets' values are read on the main thread (`collect`) before an Op starts.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from PyQt6 import sip
+from PyQt6.QtCore import QObject, pyqtSignal
+
+from db import attachments, items
+from db.errors import DomainError, ValidationFailed
+from db.models import Attachment, Column, Item, User, Version
+from desktop.context import Changes
+from desktop.editor.autosave import AutosaveTimer
+from desktop.operations import Op
+
+
+@dataclass
+class Saved:
+    item: Item
+    created: bool = False
+    state_changed: bool = False
+
+
+@dataclass
+class SubmitOutcome:
+    item: Item
+    version: Version | None
+    problems: dict = field(default_factory=dict)
+
+
+@dataclass
+class AddOutcome:
+    added: list[str]
+    errors: list[DomainError]
+
+
+class DraftRef:
+    """The item being edited; `item_id` is None until the first save creates the row.
+
+    Written only on the write worker; the main thread reads it after an Op has finished.
+    """
+
+    def __init__(self, user: User, item_id: str | None):
+        self.user = user
+        self.item_id = item_id
+
+    def item(self) -> Item:
+        return items.get_item(self.item_id)
+
+    def save(self, column_id: str, fields: dict, autosave: bool) -> Saved:
+        if self.item_id is None:
+            return self._create(column_id, fields, autosave)
+        before = self.item().state
+        item = items.save_item(self.user, self.item(), fields, autosave=autosave)
+        return Saved(item, state_changed=item.state != before)
+
+    def ensure(self, column_id: str, fields: dict) -> Saved:
+        """The item, created from `fields` (as an autosave) when it has no row yet."""
+        if self.item_id is None:
+            return self._create(column_id, fields, autosave=True)
+        return Saved(self.item())
+
+    def _create(self, column_id: str, fields: dict, autosave: bool) -> Saved:
+        item = items.create_item(self.user, Column.get_by_id(column_id), fields, autosave=autosave)
+        self.item_id = item.id
+        return Saved(item, created=True)
+
+
+class EditSession(QObject):
+    saved = pyqtSignal(object, bool)      # (Item, autosave)
+    failed = pyqtSignal(object)           # the exception of a failed write
+    busy_changed = pyqtSignal(bool)
+
+    def __init__(self, ctx, parent, item_id: str | None, column_id: str | None,
+                 collect: Callable[[], dict]):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ref = DraftRef(ctx.user, item_id)
+        self.column_id = column_id
+        self.collect = collect
+        self.generation = 0           # counts the user's changes
+        self.saved_generation = 0     # the change count the database has
+        self.checkpointed = True      # False while the newest stored change is only an autosave
+        self.in_flight = 0
+        self._reading_dir: Path | None = None
+        self.autosave = AutosaveTimer(self)
+        self.autosave.due.connect(self.autosave_now)
+
+    # what is saved -----------------------------------------------------------------
+    @property
+    def item_id(self) -> str | None:
+        return self.ref.item_id
+
+    @property
+    def dirty(self) -> bool:
+        """Changes the database does not have yet."""
+        return self.generation != self.saved_generation
+
+    @property
+    def needs_save(self) -> bool:
+        """Changes not yet saved on purpose (typed now, or only autosaved)."""
+        return self.dirty or not self.checkpointed
+
+    def idle(self) -> bool:
+        return self.in_flight == 0 and not self.autosave.pending()
+
+    def note_change(self) -> None:
+        self.generation += 1
+        self.autosave.poke()
+
+    def _mark_saved(self, generation: int, autosave: bool) -> None:
+        self.saved_generation = max(self.saved_generation, generation)
+        self.checkpointed = not autosave
+
+    # writes --------------------------------------------------------------------------
+    def autosave_now(self) -> None:
+        if self.dirty:
+            self.save(autosave=True)
+
+    def save(self, autosave: bool = False, then: Callable[[Item], None] | None = None) -> None:
+        self.autosave.stop()
+        ref, column_id, fields, generation = self.ref, self.column_id, self.collect(), self.generation
+
+        def done(outcome: Saved) -> None:
+            self._mark_saved(generation, autosave)
+            if outcome.created or outcome.state_changed or not autosave:
+                self.ctx.notify(Changes(items=True))
+            self.saved.emit(outcome.item, autosave)
+            if then:
+                then(outcome.item)
+        self.run(lambda: ref.save(column_id, fields, autosave), done)
+
+    def submit(self, then: Callable[[SubmitOutcome], None]) -> None:
+        """Save what is unsaved, then submit; problems come back in the outcome, not as errors."""
+        self.autosave.stop()
+        save_first = self.needs_save or self.item_id is None
+        ref, column_id, fields, generation = self.ref, self.column_id, self.collect(), self.generation
+
+        def work() -> SubmitOutcome:
+            if save_first:
+                ref.save(column_id, fields, autosave=False)
+            try:
+                version = items.submit(ref.user, ref.item())
+            except ValidationFailed as refused:
+                return SubmitOutcome(ref.item(), None, refused.problems)
+            return SubmitOutcome(ref.item(), version)
+
+        def done(outcome: SubmitOutcome) -> None:
+            if save_first:
+                self._mark_saved(generation, autosave=False)
+            self.ctx.notify(Changes(items=True, queue=outcome.version is not None))
+            then(outcome)
+        self.run(work, done)
+
+    def revert(self, then: Callable[[Item | None], None]) -> None:
+        """Drop the changes since the last explicit save (db.items.revert_to_last_save)."""
+        self.autosave.stop()
+        ref, generation = self.ref, self.generation
+        if ref.item_id is None:
+            then(None)
+            return
+
+        def done(item: Item | None) -> None:
+            self._mark_saved(generation, autosave=False)
+            self.ctx.notify(Changes(items=True))
+            then(item)
+        self.run(lambda: items.revert_to_last_save(ref.user, ref.item()), done)
+
+    def add_files(self, paths: list[str], then: Callable[[AddOutcome], None]) -> None:
+        """Attach files (hashed and copied on the worker); a file refused leaves the rest alone."""
+        ref, column_id, fields, profile = self.ref, self.column_id, self.collect(), self.ctx.profile
+        generation, is_new = self.generation, self.item_id is None
+
+        def work() -> AddOutcome:
+            ref.ensure(column_id, fields)
+            outcome = AddOutcome([], [])
+            for path in paths:
+                try:
+                    attachments.add_attachment(profile, ref.user, ref.item(), Path(path))
+                    outcome.added.append(Path(path).name)
+                except DomainError as error:
+                    outcome.errors.append(error)
+            return outcome
+
+        def done(outcome: AddOutcome) -> None:
+            if is_new:
+                self._mark_saved(generation, autosave=True)
+            self.ctx.notify(Changes(items=True))
+            then(outcome)
+        self.run(work, done)
+
+    def remove_attachment(self, attachment_id: str, then: Callable[[Any], None]) -> None:
+        user = self.ref.user
+
+        def done(result) -> None:
+            self.ctx.notify(Changes(items=True))
+            then(result)
+        self.run(lambda: attachments.remove_attachment(user, Attachment.get_by_id(attachment_id)), done)
+
+    def readable_copy(self, attachment_id: str, then: Callable[[Path], None]) -> None:
+        """A copy of an attachment under its own name in a private temporary folder."""
+        profile = self.ctx.profile
+        if self._reading_dir is None:   # private (mode 0700) and per session
+            self._reading_dir = Path(tempfile.mkdtemp(prefix="gongkai-attachments-"))
+        folder = self._reading_dir / attachment_id
+        self.run(lambda: attachments.readable_copy(profile, Attachment.get_by_id(attachment_id), folder), then)
+
+    def run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run `work` on the write worker; `done` gets its result on the main thread."""
+        self.in_flight += 1
+        if self.in_flight == 1:
+            self.busy_changed.emit(True)
+
+        def finish() -> None:
+            self.in_flight -= 1
+            if self.in_flight == 0:
+                self.busy_changed.emit(False)
+
+        def succeeded(result) -> None:
+            if not sip.isdeleted(self):    # its window may be gone (closed, or a test ended)
+                finish()
+                done(result)
+
+        def failed(error: BaseException) -> None:
+            if not sip.isdeleted(self):
+                finish()
+                self.failed.emit(error)
+        Op(None, self.ctx, work).success(succeeded).failure(failed).run_in_background()

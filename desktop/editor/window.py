@@ -1,0 +1,477 @@
+"""The item editor window: the Designer form, its fields, state banners, saving and closing.
+
+The form (forms/ui/item_editor.ui) is held as `self.ui`. Fields go in and out through the
+one field map (desktop.editor.fields); writes go through the EditSession, which runs them
+on the write worker; panels registered in desktop.editor.panels join for their columns.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import time
+
+from PyQt6.QtCore import QCoreApplication, QSize, Qt, pyqtSignal
+from PyQt6.QtGui import QKeySequence, QShortcut
+from PyQt6.QtWidgets import QLayout, QMessageBox, QWidget
+
+from db import guides, items, metadata, settings
+from db.errors import DomainError, PermissionDenied
+from db.models import Column, Item
+from desktop.editor import fields as field_map
+from desktop.editor.attachments import AttachmentsPanel
+from desktop.editor.banner import Banner, Notice, local_time, state_line, state_notice
+from desktop.editor.body import local_files
+from desktop.editor.history import HistoryPanel
+from desktop.editor.panels import panels_for
+from desktop.editor.session import EditSession, SubmitOutcome
+from forms.ui import load_form
+
+ERROR_STYLE = "color: #b3261e"
+OVER_LIMIT_STYLE = "color: #b3261e; font-weight: bold"
+EDITABLE_STATES = ("draft", "returned")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ItemEditor", text)
+
+
+class ItemEditor(QWidget):
+    """One item in its own window. `item_id` None starts a new item in `column_id`."""
+    content_changed = pyqtSignal()
+
+    def __init__(self, ctx, parent=None, item_id: str | None = None, column_id: str | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.ui = load_form("item_editor")()
+        self.ui.setupUi(self)
+        self.item: Item | None = None
+        self.can_edit = True
+        self.unlocked = False
+        self._loading = False
+        self._closed = False
+        self._quiet = False
+        self.question: QMessageBox | None = None   # the open "unsaved changes" question
+        self.panels: dict[str, QWidget] = {}
+        self.session = EditSession(ctx, self, item_id, column_id, self.current_fields)
+        self.attachments = AttachmentsPanel(ctx, self.session, self)
+        self.history = HistoryPanel(ctx, self.session, self.restore_content, self)
+        self.state_banner, self.message_banner = Banner(self), Banner(self)
+        self._assemble()
+        self._fill_columns(column_id)
+        self._connect()
+        self._add_shortcuts()
+        self.load()
+        self._restore_geometry()
+
+    # building -----------------------------------------------------------------------------
+    def _assemble(self) -> None:
+        # The window keeps the size the user gave it when banners come and go.
+        self.ui.outer_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(QSize(900, 560))
+        self.ui.banner_layout.addWidget(self.state_banner)
+        self.ui.banner_layout.addWidget(self.message_banner)
+        self.ui.tabs.addTab(self.attachments, tr("附件"))
+        self.ui.tabs.addTab(self.history, tr("历史"))
+        self.ui.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab goes title → body
+        self.ui.main_splitter.setStretchFactor(0, 1)
+        self.ui.main_splitter.setSizes([760, 400])
+        for spec in field_map.FIELD_MAP:
+            label = field_map.error_label_of(self.ui, spec)
+            if label is not None:
+                label.setStyleSheet(ERROR_STYLE)
+                label.hide()
+        field_map.fill_choices(self.ui)
+        self.setAcceptDrops(True)
+
+    def _fill_columns(self, column_id: str | None) -> None:
+        """The columns this user may draft in; an existing item shows its own column."""
+        combo = self.ui.column_combo
+        names = {c.id: c for c in Column.select()}
+        for column in items.draftable_columns(self.ctx.user):
+            combo.addItem(column_path(column, names), column.id)
+        if self.session.item_id:
+            item = Item.get_or_none(Item.id == self.session.item_id)
+            column_id = item.column_id if item else column_id
+        index = combo.findData(column_id) if column_id else 0
+        if index < 0 and column_id in names:
+            combo.addItem(column_path(names[column_id], names), column_id)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0) if combo.count() else -1)
+        self.session.column_id = combo.currentData()
+
+    def _connect(self) -> None:
+        field_map.connect_changes(self.ui, self._field_changed, self._field_left)
+        self.ui.column_combo.currentIndexChanged.connect(self._column_chosen)
+        self.ui.written_on_clear.clicked.connect(self._clear_written_on)
+        self.ui.save_button.clicked.connect(self.save)
+        self.ui.submit_button.clicked.connect(self.submit)
+        self.ui.body_editor.edit.filesDropped.connect(self.attachments.add_files)
+        self.attachments.count_changed.connect(self._show_attachment_count)
+        self.ui.tabs.currentChanged.connect(self._tab_shown)
+        self.session.saved.connect(self._saved)
+        self.session.failed.connect(self._failed)
+        self.session.busy_changed.connect(self._busy_changed)
+        self.ctx.hub.changed.connect(self._elsewhere_changed)
+
+    def _add_shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
+                           ("Ctrl+Return", self.submit), ("Ctrl+Enter", self.submit),
+                           ("Ctrl+W", self.close), ("Esc", self.close)):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    # the panels of other areas ---------------------------------------------------------------
+    def _build_panels(self) -> None:
+        for widget in self.panels.values():
+            index = self.ui.tabs.indexOf(widget)
+            if index >= 0:
+                self.ui.tabs.removeTab(index)
+            widget.deleteLater()
+        self.panels = {}
+        column = Column.get_or_none(Column.id == self.session.column_id)
+        for spec in panels_for(column):
+            panel = importlib.import_module(spec.module).Panel(self.ctx, self)
+            panel.changed.connect(self._changed)
+            if spec.area == "side":
+                self.ui.side_panels_layout.addWidget(panel)
+            else:
+                self.ui.tabs.insertTab(1 + len(self.panels), panel,
+                                       QCoreApplication.translate("EditorPanels", spec.title))
+            self.panels[spec.key] = panel
+
+    # loading --------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Show the item as stored (or a new one) in every field and panel."""
+        self.item = Item.get_or_none(Item.id == self.session.item_id) if self.session.item_id else None
+        subject = self.item or self.new_subject()
+        self.can_edit = self._may_edit(subject)
+        self._build_panels()
+        self._show_subject(subject)
+        self.session.checkpointed = self.item is None or not items.has_unsaved_autosave(self.item)
+        if not self.session.checkpointed:
+            when = local_time(self.item.updated_at, seconds=True)
+            self.show_message(Notice("info", tr("包含尚未保存为草稿的自动保存内容（{when}）").format(when=when),
+                                     tr("可点击“保存草稿”保留，或在关闭时选择放弃这些修改。")))
+        self.refresh_state()
+        self.attachments.reload()
+        (self.ui.title_edit if self.can_edit else self.ui.tabs).setFocus()
+
+    def _show_subject(self, subject: Item) -> None:
+        self._loading = True
+        try:
+            field_map.load(self.ui, field_map.values_of(subject))
+            for panel in self.panels.values():
+                panel.load(subject)
+        finally:
+            self._loading = False
+        self._count_summary()
+        for spec in field_map.FIELD_MAP:
+            if spec.editable:
+                self.validate(spec.name)
+
+    def new_subject(self, values: dict | None = None) -> Item:
+        """An unsaved Item carrying what a new item (or restored content) shows."""
+        column = Column.get_or_none(Column.id == self.session.column_id)
+        subject = Item(column=column, section=self.ctx.user.section_id, publisher=settings.get("org_name") or "")
+        if column is not None and column.kind == "guide":
+            subject.guide_json = json.dumps(guides.empty_guide(), ensure_ascii=False)
+        for name, value in (values or {}).items():
+            if name == "guide":
+                subject.guide_json = json.dumps(value, ensure_ascii=False)
+            elif hasattr(Item, name):
+                setattr(subject, name, value)
+        return subject
+
+    def _may_edit(self, subject: Item) -> bool:
+        if subject.column_id is None or subject.state == "withdrawn":
+            return False
+        try:
+            items.require_drafter_of(self.ctx.user, subject.column, subject.section_id)
+        except PermissionDenied:
+            return False
+        return True
+
+    # state ------------------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        if not self.can_edit:
+            return False
+        return self.item is None or self.item.state in EDITABLE_STATES or self.unlocked
+
+    def refresh_state(self) -> None:
+        """Banner, footer, title, index number and what may be changed, from the item's state."""
+        item = self.item
+        self.state_banner.show_notice(state_notice(item, self.can_edit, self.unlocked), self.unlock)
+        self.ui.state_label.setText(state_line(item))
+        if item is not None:
+            field_map.load(self.ui, {"index_no": item.index_no or ""})
+        field_map.set_read_only(self.ui, not self.editable)
+        for panel in self.panels.values():
+            if hasattr(panel, "set_read_only"):
+                panel.set_read_only(not self.editable)
+        self.attachments.set_read_only(not self.editable)
+        self.history.set_read_only(not self.editable)
+        self.ui.column_combo.setEnabled(item is None and self.can_edit)
+        self.ui.written_on_clear.setEnabled(self.editable)
+        self.ui.save_button.setEnabled(self.editable)
+        self.ui.submit_button.setEnabled(self.editable)
+        self._show_title()
+
+    def unlock(self) -> None:
+        """Start changing an item in review or published; the banner has said what that means."""
+        self.unlocked = True
+        self.refresh_state()
+        self.ui.title_edit.setFocus()
+
+    def _show_title(self) -> None:
+        title = self.ui.title_edit.text().strip() or tr("新信息")
+        self.setWindowTitle(tr("{title} — 信息编辑").format(title=title))
+
+    def show_message(self, notice: Notice | None) -> None:
+        self.message_banner.show_notice(notice)
+
+    # changes and inline checks -------------------------------------------------------------------
+    def current_fields(self) -> dict:
+        """The values as they would be saved: the field map's, plus what panels add."""
+        values = field_map.save(self.ui)
+        for panel in self.panels.values():
+            values.update(panel.values())
+        return values
+
+    def _field_changed(self, name: str) -> None:
+        if self._loading:
+            return
+        spec = field_map.BY_NAME[name]
+        if spec.live or self._shows_problem(spec):
+            self.validate(name)
+        if name == "summary":
+            self._count_summary()
+        if name == "title":
+            self._show_title()
+        self._changed()
+
+    def _field_left(self, name: str) -> None:
+        self.validate(name)
+
+    def _changed(self) -> None:
+        if self._loading or not self.editable:
+            return
+        self.session.note_change()
+        if not self.session.in_flight:
+            self.ui.save_status_label.setText(tr("有未保存的修改"))
+        self.content_changed.emit()
+
+    def validate(self, name: str) -> None:
+        spec = field_map.BY_NAME[name]
+        value = spec.binding.get(field_map.widget_of(self.ui, spec))
+        self.show_problem(spec, metadata.field_problems({name: value}).get(name))
+
+    def show_problem(self, spec: field_map.Field, problem: tuple[str, str] | None) -> None:
+        label = field_map.error_label_of(self.ui, spec)
+        if label is None:
+            return
+        label.setText(self._say(problem) if problem else "")
+        label.setVisible(bool(problem))
+
+    def _shows_problem(self, spec: field_map.Field) -> bool:
+        label = field_map.error_label_of(self.ui, spec)
+        return label is not None and not label.isHidden()
+
+    def _say(self, problem: tuple[str, str]) -> str:
+        return problem[1] if self.ctx.english() else problem[0]
+
+    def _count_summary(self) -> None:
+        length = len(self.ui.summary_edit.toPlainText().strip())
+        self.ui.summary_counter.setText(f"{length}/{metadata.SUMMARY_MAX}")
+        self.ui.summary_counter.setStyleSheet(OVER_LIMIT_STYLE if length > metadata.SUMMARY_MAX else "")
+
+    def _clear_written_on(self) -> None:
+        self.ui.written_on_edit.clear_value()
+
+    def _column_chosen(self, _index: int) -> None:
+        if self.item is not None or self._loading:
+            return
+        self.session.column_id = self.ui.column_combo.currentData()
+        values = self.current_fields()
+        self._build_panels()
+        self._show_subject(self.new_subject(values))
+        self.refresh_state()
+
+    # saving and submitting -------------------------------------------------------------------
+    def save(self) -> None:
+        """保存草稿: an explicit save, kept as its own history entry."""
+        if not self.editable:
+            return
+        self.ui.save_status_label.setText(tr("正在保存…"))
+        self.session.save(autosave=False)
+
+    def submit(self) -> None:
+        """提交审核: save what is unsaved, then freeze a version for review."""
+        if not self.editable:
+            return
+        self.ui.save_status_label.setText(tr("正在提交…"))
+        self.session.submit(self._submitted)
+
+    def _saved(self, item: Item, autosave: bool) -> None:
+        self.item = item
+        stamp = time.strftime("%H:%M:%S")
+        self.ui.save_status_label.setText((tr("已自动保存 {time}") if autosave else tr("已保存 {time}")).format(time=stamp))
+        if not autosave:
+            self.show_message(None)
+        self.refresh_state()
+        if self.ui.tabs.currentWidget() is self.history:
+            self.history.reload()
+
+    def _submitted(self, outcome: SubmitOutcome) -> None:
+        self.item = outcome.item
+        if outcome.problems:
+            self.show_problems(outcome.problems)
+            self.ui.save_status_label.setText(tr("未提交"))
+        else:
+            self.unlocked = False
+            self.show_message(Notice("info", tr("已提交审核：第{n}版").format(n=outcome.version.number),
+                                     tr("索引号 {no}。审核期间如需修改，点击上方的“修改”。").format(no=outcome.item.index_no)))
+            self.ui.save_status_label.setText(tr("已提交 {time}").format(time=time.strftime("%H:%M:%S")))
+        self.refresh_state()
+
+    def show_problems(self, problems: dict[str, tuple[str, str]]) -> None:
+        """Every submission problem under its field; the first field gets the focus."""
+        first = None
+        for spec in field_map.FIELD_MAP:
+            problem = problems.get(spec.problem)
+            self.show_problem(spec, problem)
+            if problem and first is None:
+                first = spec
+        for panel in self.panels.values():
+            if hasattr(panel, "show_problems"):
+                panel.show_problems(problems)
+        own = {spec.problem for spec in field_map.FIELD_MAP}
+        others = [self._say(p) for key, p in problems.items() if key not in own]
+        self.show_message(Notice("error", tr("还有 {n} 处需要修改才能提交审核").format(n=len(problems)),
+                                 "\n".join(others)))
+        if first is not None:
+            self.focus_field(first)
+
+    def focus_field(self, spec: field_map.Field) -> None:
+        widget = field_map.widget_of(self.ui, spec)
+        if spec.name == "body_html":
+            self.ui.tabs.setCurrentIndex(0)
+        else:
+            self.ui.meta_scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+
+    def restore_content(self, saved: dict) -> None:
+        """Put an earlier save's content into the editor; it is saved like any other change."""
+        values = items.fields_from_content(saved)
+        self._show_subject(self.new_subject(values))
+        self.show_message(Notice("info", tr("已恢复历史内容"), tr("自动保存后生效；也可以再恢复其他历史。")))
+        self.ui.tabs.setCurrentIndex(0)
+        self._changed()
+
+    def _failed(self, error: BaseException) -> None:
+        text = error.localised(self.ctx.language) if isinstance(error, DomainError) else f"{type(error).__name__}: {error}"
+        self.show_message(Notice("error", tr("操作未完成"), text))
+        self.ui.save_status_label.setText(tr("未保存"))
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _elsewhere_changed(self, changes) -> None:
+        """Someone else (the queue, sync) may have changed the item's state: show it."""
+        if self._closed or not (changes.items or changes.queue) or not self.session.item_id:
+            return
+        fresh = Item.get_or_none(Item.id == self.session.item_id)
+        if fresh is not None and self.item is not None and fresh.state != self.item.state:
+            self.item = fresh
+            self.refresh_state()
+
+    # tabs, attachments and drops ------------------------------------------------------------------
+    def _show_attachment_count(self, count: int) -> None:
+        index = self.ui.tabs.indexOf(self.attachments)
+        self.ui.tabs.setTabText(index, tr("附件（{n}）").format(n=count) if count else tr("附件"))
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.history:
+            self.history.reload()
+
+    def dragEnterEvent(self, event) -> None:
+        if local_files(event.mimeData()) and self.editable:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = local_files(event.mimeData())
+        if files and self.editable:
+            event.acceptProposedAction()
+            self.attachments.add_files(files)
+            self.ui.tabs.setCurrentWidget(self.attachments)
+
+    # closing ---------------------------------------------------------------------------------------
+    @property
+    def closing(self) -> bool:
+        """Closed, and only waiting for its last writes before it goes."""
+        return self._closed
+
+    def close_without_asking(self) -> None:
+        """Close now and write nothing more (the profile is about to be replaced or closed).
+
+        Autosave has kept all but the last moments; an explicit save was the user's to make.
+        """
+        self.session.autosave.stop()
+        self._quiet = True
+        self.close()
+
+    def closeEvent(self, event) -> None:
+        if not self._closed and not self._quiet and self.editable and self.session.needs_save:
+            event.ignore()
+            self._ask_about_unsaved()
+            return
+        self._closed = True
+        self.ctx.settings.setValue("editor/geometry", self.saveGeometry())
+        event.accept()
+        if self.session.in_flight:
+            self.session.busy_changed.connect(lambda busy: busy or self.deleteLater())
+        else:
+            self.deleteLater()
+
+    def _ask_about_unsaved(self) -> None:
+        """Ask (without blocking) whether to save or drop the unsaved changes, then close."""
+        if self.question is not None:
+            self.question.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, tr("信息编辑"),
+                          tr("“{title}”有尚未保存的修改。").format(title=self.ui.title_edit.text() or tr("新信息")),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(tr("保存为草稿，还是放弃自上次保存以来的修改？"))
+        box.button(QMessageBox.StandardButton.Save).setText(tr("保存草稿"))
+        box.button(QMessageBox.StandardButton.Discard).setText(tr("放弃修改"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._answered(box))
+        self.question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox) -> None:
+        self.question = None
+        choice = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+        box.deleteLater()
+        if choice == QMessageBox.StandardButton.Save:
+            self.ui.save_status_label.setText(tr("正在保存…"))
+            self.session.save(autosave=False, then=lambda _item: self.close_without_asking())
+        elif choice == QMessageBox.StandardButton.Discard:
+            self.session.revert(lambda _item: self.close_without_asking())
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.value("editor/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+
+
+def column_path(column: Column, by_id: dict) -> str:
+    """信息公开 › 办事指南: a column with its ancestors."""
+    names = [column.name]
+    parent = by_id.get(column.parent_id)
+    while parent is not None:
+        names.insert(0, parent.name)
+        parent = by_id.get(parent.parent_id)
+    return " › ".join(names)
