@@ -4,7 +4,7 @@ from __future__ import annotations
 from db import audit, auth, outbox
 from db.database import database
 from db.errors import DomainError, ValidationFailed
-from db.models import Column, ColumnSection, Section, SectionLeader, User
+from db.models import COLUMN_KINDS, Column, ColumnSection, Organisation, Section, SectionLeader, User
 
 
 def _done(admin: User | None, action: str, kind: str, row_id: str, detail: dict) -> None:
@@ -55,12 +55,34 @@ def update_user(admin: User, user: User, display_name: str, role: str, section: 
     auth.require_role(admin, "admin")
     if user.id == admin.id and (role != "admin" or not active):
         raise DomainError("不能取消自己的管理员权限或停用自己", "You cannot demote or deactivate yourself")
+    problems = _role_problems(display_name, role, section)
+    if problems:
+        raise ValidationFailed(problems)
     with database.atomic():
         user.display_name, user.role, user.section, user.active = display_name.strip(), role, section, active
         user.save()
         _done(admin, "user_updated", "user", user.id,
               {"role": role, "section": section.code if section else "", "active": active})
     return user
+
+
+def _role_problems(display_name: str, role: str, section: Section | None) -> dict:
+    problems = {}
+    if not display_name.strip():
+        problems["display_name"] = ("请填写姓名", "A display name is required")
+    if not auth.valid_role(role):
+        problems["role"] = ("角色无效", "Unknown role")
+    elif role in ("drafter", "section_head") and section is None:
+        problems["section"] = ("科室信息员和科室负责人必须属于一个科室", "Drafters and section heads need a section")
+    return problems
+
+
+def unlock_user(admin: User, user: User) -> None:
+    """Lift a lockout after too many wrong passwords."""
+    auth.require_role(admin, "admin")
+    with database.atomic():
+        User.update(failed_logins=0, locked_until=None).where(User.id == user.id).execute()
+        audit.record(admin, "user_unlocked", "user", user.id, {})
 
 
 def reset_password(admin: User, user: User, password: str) -> None:
@@ -88,6 +110,8 @@ def save_section(admin: User, section: Section | None, code: str, name: str) -> 
     if not code or not name:
         raise ValidationFailed({"name": ("科室代码和名称都必须填写", "Code and name are required")})
     with database.atomic():
+        if Section.select().where((Section.code == code) & (Section.id != (section.id if section else ""))).exists():
+            raise ValidationFailed({"code": (f"科室代码“{code}”已被使用", f"The section code {code} is taken")})
         is_new = section is None
         section = section or Section()
         section.code, section.name = code, name
@@ -110,6 +134,10 @@ def set_section_leaders(admin: User, section: Section, leaders: list[User]) -> N
 def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
     """Create or update a column and the sections allowed to publish into it."""
     auth.require_role(admin, "admin")
+    column.code, column.name = column.code.strip(), column.name.strip()
+    problems = _column_problems(column)
+    if problems:
+        raise ValidationFailed(problems)
     stages = column.stage_roles()
     if not stages or any(s not in ("section_head", "leader") for s in stages) or stages[-1] != "leader":
         raise ValidationFailed({"review_stages": ("审核环节的最后一步必须是分管领导",
@@ -124,6 +152,45 @@ def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
               {"code": column.code, "name": column.name, "stages": column.review_stages,
                "sections": [s.code for s in sections]})
     return column
+
+
+def _column_problems(column: Column) -> dict:
+    problems = {}
+    if not column.code or not column.name:
+        problems["name"] = ("栏目代码和名称都必须填写", "Code and name are required")
+    elif Column.select().where((Column.code == column.code) & (Column.id != column.id)).exists():
+        problems["code"] = (f"栏目代码“{column.code}”已被使用", f"The column code {column.code} is taken")
+    if column.kind not in COLUMN_KINDS:
+        problems["kind"] = ("栏目类型无效", "Unknown column kind")
+    parent_id = column.parent_id
+    while parent_id:
+        if parent_id == column.id:
+            problems["parent"] = ("上级栏目不能是它自己或它的下级栏目", "A column cannot sit below itself")
+            break
+        parent_id = Column.select(Column.parent).where(Column.id == parent_id).scalar()
+    return problems
+
+
+def save_organisation(admin: User, organisation: Organisation | None, name: str, org_code: str,
+                      active: bool = True) -> Organisation:
+    """Create or update a publisher (发布机构) of the list items choose their 发布机构 from."""
+    auth.require_role(admin, "admin")
+    name, org_code = name.strip(), org_code.strip()
+    if not name:
+        raise ValidationFailed({"name": ("请填写机构全称", "The full name is required")})
+    with database.atomic():
+        other = Organisation.select().where(Organisation.name == name)
+        if organisation is not None:
+            other = other.where(Organisation.id != organisation.id)
+        if other.exists():
+            raise ValidationFailed({"name": (f"机构“{name}”已在名录中", f"{name} is already listed")})
+        is_new = organisation is None
+        organisation = organisation or Organisation(sort_order=Organisation.select().count())
+        organisation.name, organisation.org_code, organisation.active = name, org_code, active
+        organisation.save(force_insert=is_new)
+        _done(admin, "organisation_saved", "organisation", organisation.id,
+              {"name": name, "org_code": org_code, "active": active})
+    return organisation
 
 
 def leaders_of(section_id: str) -> list[User]:

@@ -127,7 +127,7 @@ class Item(BaseModel):
     publisher = CharField(default="")
     doc_no = CharField(default="")
     topic = CharField(default="")
-    written_on = CharField(default="")
+    written_on = CharField(default="", index=True)     # index added by 0006 (list filter)
     validity = CharField(default="有效")
     disclosure = CharField(default="主动公开")
     secrecy = CharField(default="非涉密")
@@ -152,6 +152,7 @@ class Item(BaseModel):
             (("state", "updated_at"), False),
             (("column", "updated_at"), False),
             (("section", "updated_at"), False),
+            (("created_by", "updated_at"), False),      # added by 0006 ("my items")
         )
 
     @classmethod

@@ -29,7 +29,8 @@ class AppContext:
     language: str = "zh_CN"
     user: User | None = None
     hub: ChangeHub = field(default_factory=ChangeHub)
-    runner: object = None   # desktop.operations.OpRunner, set by the app
+    runner: object = None   # desktop.operations.OpRunner (the write worker), set by the app
+    reader: object = None   # desktop.operations.ReadRunner (the read worker), set by the app
 
     def notify(self, changes: Changes) -> None:
         self.hub.changed.emit(changes)

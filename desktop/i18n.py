@@ -1,8 +1,12 @@
-"""Interface language. Source strings are Simplified Chinese; English comes from a .ts file.
+"""Interface language. Source strings are Simplified Chinese; English comes from .ts files.
 
-The .ts catalogue (Qt Linguist's XML, maintained with pylupdate6) is read directly at
-start-up by a small QTranslator subclass, so no compiled .qm file has to be built or
-committed. Qt's own qtbase_zh_CN.qm translates stock buttons in the Chinese interface.
+The English catalogue is resources/i18n/gongkai_en.ts plus every resources/i18n/parts/*.ts
+(one per area, so engineers add their strings without editing a shared file). The .ts
+files (Qt Linguist's XML) are read directly at start-up by a small QTranslator subclass,
+so no compiled .qm file has to be built or committed. Qt's own qtbase_zh_CN.qm translates
+stock buttons in the Chinese interface.
+
+The language is a per-workstation preference kept in QSettings under "language".
 """
 from __future__ import annotations
 
@@ -12,11 +16,15 @@ from pathlib import Path
 from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+MAIN_CATALOGUE = I18N_DIR / "gongkai_en.ts"
+PARTS_DIR = I18N_DIR / "parts"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+SETTINGS_KEY = "language"
 
 
 class TsTranslator(QTranslator):
-    """Looks messages up in a dict built from a .ts file; unknown ones fall back to the source."""
+    """Looks messages up in a dict built from .ts files; unknown ones fall back to the source."""
 
     def __init__(self, messages: dict[tuple[str, str], str], parent=None):
         super().__init__(parent)
@@ -30,6 +38,7 @@ class TsTranslator(QTranslator):
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation for every finished message of one .ts file."""
     messages = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
@@ -42,14 +51,34 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return messages
 
 
+def catalogue_files() -> list[Path]:
+    files = [MAIN_CATALOGUE] if MAIN_CATALOGUE.exists() else []
+    return files + sorted(PARTS_DIR.glob("*.ts"))
+
+
+def english_messages() -> dict[tuple[str, str], str]:
+    """The whole English catalogue: the main file, then the parts (a part wins on a clash)."""
+    messages: dict[tuple[str, str], str] = {}
+    for path in catalogue_files():
+        messages.update(read_ts(path))
+    return messages
+
+
+def saved_language(settings) -> str:
+    value = str(settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def save_language(settings, language: str) -> None:
+    settings.setValue(SETTINGS_KEY, language)
+
+
 def install(app, language: str) -> list[QTranslator]:
     """Install the translators for `language`; keep the returned list alive with the app."""
     installed: list[QTranslator] = []
     if language.startswith("en"):
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        catalogue = I18N_DIR / "gongkai_en.ts"
-        if catalogue.exists():
-            installed.append(TsTranslator(read_ts(catalogue), app))
+        installed.append(TsTranslator(english_messages(), app))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         qt_own = QTranslator(app)
@@ -58,3 +87,8 @@ def install(app, language: str) -> list[QTranslator]:
     for translator in installed:
         app.installTranslator(translator)
     return installed
+
+
+def uninstall(app, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

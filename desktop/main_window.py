@@ -1,21 +1,36 @@
-"""The main window: a page per task on the left, the page on the right, status below.
+"""The main window: a page per task on the left, the page on the right, menus and status below.
 
-Pages are registered in PAGES with the roles that see them, so each capability adds
-its page without touching the others.
+Extension points, so each capability adds itself without touching the others:
+
+* PAGES — one PageSpec per page with the roles that see it; the module defines
+  `Page(ctx, parent)`. A page is built the first time it is shown. Optional page methods
+  the window's actions call when that page is current: `new_item()` (Ctrl+N),
+  `focus_search()` (Ctrl+F), `refresh()` (F5), `open_current()`.
+* STATUS_WIDGETS — one StatusSpec per status-bar widget with the roles that see it; the
+  module defines `StatusWidget(ctx, window)`, a QWidget shown at the right of the status
+  bar. It may add its actions to a menu: `window.menu("tools").addAction(...)` (sync: F9).
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QCoreApplication, QSize
-from PyQt6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, QUrl
+from PyQt6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PyQt6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
+    QStackedWidget, QWidget,
+)
 
 from db import auth
+from desktop import i18n
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+ALL_ROLES = ("drafter", "section_head", "leader", "front_desk", "admin")
 
 
 @dataclass(frozen=True)
@@ -26,37 +41,265 @@ class PageSpec:
     roles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class StatusSpec:
+    key: str
+    module: str                # module defining `StatusWidget(ctx, window)`
+    roles: tuple[str, ...]
+
+
 PAGES: list[PageSpec] = [
+    PageSpec("queue", "审核队列", "desktop.pages.queue_page", ("section_head", "leader")),
     PageSpec("items", "信息列表", "desktop.pages.items_page",
              ("drafter", "section_head", "leader", "admin")),
+    PageSpec("admin", "管理", "desktop.admin.page", ("admin",)),
+    PageSpec("review_settings", "代审与日历", "desktop.review.settings_page", ("section_head", "leader", "admin")),
 ]
+
+STATUS_WIDGETS: list[StatusSpec] = [
+    StatusSpec("sync", "desktop.sync.status", ALL_ROLES),
+    StatusSpec("queue", "desktop.review.status", ("drafter", "section_head", "leader", "admin")),
+]
+
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("MainWindow", "文件(&F)")),
+    ("edit", QT_TRANSLATE_NOOP("MainWindow", "编辑(&E)")),
+    ("view", QT_TRANSLATE_NOOP("MainWindow", "视图(&V)")),
+    ("tools", QT_TRANSLATE_NOOP("MainWindow", "工具(&T)")),
+    ("user", QT_TRANSLATE_NOOP("MainWindow", "用户(&U)")),
+    ("help", QT_TRANSLATE_NOOP("MainWindow", "帮助(&H)")),
+)
+USER_GUIDE = "docs/user-guide.md"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx):
         super().__init__()
         self.ctx = ctx
+        self.restart_request: tuple[str | None, str] | None = None
+        self.upkeep = None
         user = ctx.user
         self.setWindowTitle(tr("政务公开审签工作站") + f" — {user.display_name}（{auth.role_label(user.role, ctx.language)}）")
+        self.specs = [spec for spec in PAGES if user.role in spec.roles]
+        self.pages: dict[str, QWidget] = {}
         self.navigation = QListWidget()
-        self.navigation.setMaximumWidth(180)
+        self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.pages = {}
-        for spec in PAGES:
-            if user.role in spec.roles:
-                self._add_page(spec)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
-        self.statusBar().addWidget(QLabel(tr("资料库：") + ctx.profile.name))
+        self._build_pages()
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_status_bar()
         self.resize(QSize(1200, 760))
+        self._restore_layout()
 
-    def _add_page(self, spec: PageSpec) -> None:
-        page = importlib.import_module(spec.module).Page(self.ctx, self)
-        self.pages[spec.key] = page
-        self.stack.addWidget(page)
-        QListWidgetItem(tr(spec.title), self.navigation)
+    # --- pages ------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        for spec in self.specs:
+            QListWidgetItem(tr(spec.title), self.navigation)
+            self.stack.addWidget(QWidget())          # placeholder until first shown
+        self._fit_navigation()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self.show_page_at)
+
+    def _fit_navigation(self) -> None:
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(tr(spec.title)) for spec in self.specs), default=60)
+        self.navigation.setFixedWidth(max(96, widest + 40))
+        self.navigation.setSpacing(2)
+
+    def show_page_at(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        spec = self.specs[row]
+        if spec.key not in self.pages:
+            page = importlib.import_module(spec.module).Page(self.ctx, self)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[spec.key] = page
+        self.stack.setCurrentIndex(row)
+        self._update_page_actions()
+
+    def show_page(self, key: str) -> QWidget | None:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.navigation.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def current_page(self) -> QWidget | None:
+        row = self.navigation.currentRow()
+        return self.pages.get(self.specs[row].key) if 0 <= row < len(self.specs) else None
+
+    def _call_page(self, method: str) -> None:
+        handler = getattr(self.current_page(), method, None)
+        if handler is not None:
+            handler()
+
+    def _update_page_actions(self) -> None:
+        page = self.current_page()
+        for method, action in self.page_actions.items():
+            action.setEnabled(hasattr(page, method))
+        can_draft = self.ctx.user.role in ("drafter", "section_head")
+        self.page_actions["new_item"].setEnabled(can_draft and hasattr(page, "new_item"))
+
+    # --- menus -----------------------------------------------------------------------------
+    def menu(self, key: str) -> QMenu:
+        """A menu of the menu bar by key: file, edit, view, tools, user, help."""
+        return self.menus[key]
+
+    def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.menus[menu].addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        for key, title in MENUS:
+            self.menus[key] = self.menuBar().addMenu(tr(title))
+        self.page_actions = {
+            "new_item": self._action("file", tr("新建信息"), lambda: self._call_page("new_item"), QKeySequence.StandardKey.New),
+            "open_current": self._action("edit", tr("打开所选信息"), lambda: self._call_page("open_current")),
+            "focus_search": self._action("edit", tr("查找"), lambda: self._call_page("focus_search"), QKeySequence.StandardKey.Find),
+            "refresh": self._action("view", tr("刷新"), lambda: self._call_page("refresh"), Qt.Key.Key_F5),
+        }
+        self.menus["file"].addSeparator()
+        self.backup_action = self._action("file", tr("立即备份"), self.backup_now)
+        self._action("file", tr("从备份恢复……"), self.ask_restore)
+        self.menus["file"].addSeparator()
+        self._action("file", tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._build_language_menu()
+        self._action("user", tr("修改密码……"), self.change_password)
+        self._action("user", tr("注销"), lambda: self.request_restart("logout"))
+        self._action("help", tr("使用说明"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+        self._action("help", tr("关于"), self.show_about)
+        self._update_page_actions()
+
+    def _build_language_menu(self) -> None:
+        menu = self.menus["view"].addMenu(tr("界面语言"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.language)
+            action.triggered.connect(lambda _checked, code=code: self.choose_language(code))
+            group.addAction(action)
+
+    # --- status bar -----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        user = self.ctx.user
+        bar = self.statusBar()
+        bar.addWidget(QLabel(tr("资料库：") + self.ctx.profile.name))
+        section = user.section.name if user.section_id else ""
+        role = auth.role_label(user.role, self.ctx.language)
+        bar.addWidget(QLabel(tr("用户：") + f"{user.display_name}（{role}{' · ' + section if section else ''}）"))
+        self.backup_label = QLabel()
+        bar.addWidget(self.backup_label)
+        self.status_widgets: dict[str, QWidget] = {}
+        for spec in STATUS_WIDGETS:
+            if user.role in spec.roles:
+                widget = importlib.import_module(spec.module).StatusWidget(self.ctx, self)
+                self.status_widgets[spec.key] = widget
+                bar.addPermanentWidget(widget)
+
+    def attach_upkeep(self, upkeep) -> None:
+        """Show the backups' outcome and offer a restore when the integrity check fails."""
+        self.upkeep = upkeep
+        upkeep.backed_up.connect(lambda taken: self.backup_label.setText(
+            tr("上次备份：") + taken.taken_at.strftime("%H:%M")))
+        upkeep.backup_failed.connect(lambda message: self.backup_label.setText(tr("备份失败：") + message))
+        upkeep.problems_found.connect(self.offer_restore)
+
+    # --- backups and restore -----------------------------------------------------------------------
+    def backup_now(self) -> None:
+        if self.upkeep is not None:
+            self.backup_label.setText(tr("正在备份……"))
+            self.upkeep.backup_soon()
+
+    def offer_restore(self, problems: list[str]) -> None:
+        detail = "\n".join(problems[:5])
+        answer = QMessageBox.warning(
+            self, tr("资料库检查"),
+            tr("资料库完整性检查发现问题，继续使用可能丢失数据：") + "\n" + detail + "\n\n" + tr("现在从备份恢复吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.request_restart("check", detail)
+
+    def ask_restore(self) -> None:
+        answer = QMessageBox.question(self, tr("从备份恢复"),
+                                      tr("恢复备份需要关闭所有窗口并重新登录。继续吗？"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.request_restart("asked")
+
+    def request_restart(self, kind: str, detail: str = "") -> None:
+        """Close this session; desktop.app then restores, logs in again or switches language."""
+        from desktop.app import RESTART
+        self.restart_request = (kind, detail)
+        if self.close():
+            QApplication.instance().exit(RESTART)
+        else:
+            self.restart_request = None
+
+    # --- user, language, help ---------------------------------------------------------------------
+    def change_password(self) -> None:
+        from desktop.login import ChangePasswordDialog
+        if ChangePasswordDialog(self.ctx, self).exec():
+            self.statusBar().showMessage(tr("密码已修改。"), 10000)
+
+    def choose_language(self, code: str) -> None:
+        if code == self.ctx.language:
+            return
+        i18n.save_language(self.ctx.settings, code)
+        answer = QMessageBox.question(self, tr("界面语言"),
+                                      tr("界面语言将在下次启动时改为 {name}。现在就重新打开主窗口吗？").format(
+                                          name=i18n.LANGUAGES[code]))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.request_restart("language")
+
+    def show_user_guide(self) -> None:
+        from pathlib import Path
+        guide = Path(__file__).resolve().parent.parent / USER_GUIDE
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("关于"), tr("政务公开审签工作站") + " (Gongkai Desk)\n\n"
+                          + tr("起草、审签和发布政府信息公开内容；离线可用，经分管领导批准的内容才会发布。"))
+
+    # --- layout memory -------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        keys = [spec.key for spec in self.specs]
+        last = settings.value("main/page", "")
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _save_layout(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        row = self.navigation.currentRow()
+        if 0 <= row < len(self.specs):
+            settings.setValue("main/page", self.specs[row].key)
+
+    def closeEvent(self, event) -> None:
+        """Close the other windows first (editors ask about unsaved work); stay if one refuses."""
+        for window in QApplication.topLevelWidgets():
+            if window is not self and window.isVisible() and not window.close():
+                event.ignore()
+                return
+        self._save_layout()
+        self.ctx.settings.sync()
+        event.accept()

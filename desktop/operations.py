@@ -1,86 +1,171 @@
-"""Operations: the only way the GUI changes data.
+"""Operations and queries: how the GUI reaches the database without blocking or racing.
 
-An operation runs a plain function (calling db/ services) on the single write worker and
-reports back on the main thread through a queued signal, so widgets are touched only on
-the main thread and SQLite writes never contend with each other. Call sites read like
-`Op(self, ctx, lambda: items.submit(user, item), Changes(items=True)).success(done).run_in_background()`.
+* `Op` — the only way the GUI changes data. It runs a plain function (calling db/ services)
+  on the single write worker and reports back on the main thread through a queued signal,
+  so widgets are touched only on the main thread and SQLite writes never contend.
+  `Op(self, ctx, lambda: items.submit(user, item), Changes(items=True)).success(done).run_in_background()`
+* `Query` — a read that may take a moment (counts, searches on a big profile). It runs on
+  the read worker; a newer query with the same `key` makes an older one's answer stale, so
+  typing fast never shows results of an earlier keystroke.
 """
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
-from PyQt6.QtCore import QObject, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 from PyQt6.QtWidgets import QMessageBox, QWidget
 
 from db.database import database
 from db.errors import DomainError
 
 
-class OpRunner(QObject):
-    """Owns the write worker; lives on the main thread so its signal lands there."""
-    finished = pyqtSignal(object, object)   # (Op, Future)
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Operations", text)
 
-    def __init__(self, parent=None):
+
+class _Worker(QObject):
+    """One background thread; results come back through a signal that lands on the main thread."""
+    finished = pyqtSignal(object, object)   # (task, Future)
+
+    def __init__(self, name: str, close_after_each: bool, parent=None):
         super().__init__(parent)
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-write")
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self.close_after_each = close_after_each
         self.finished.connect(self._deliver)
         self.running = 0
+        self._closed = False
 
-    def submit(self, op: "Op") -> None:
+    def submit(self, task) -> None:
+        if self._closed:
+            return
         self.running += 1
-        future = self.executor.submit(_call_in_worker, op.fn)
-        future.add_done_callback(lambda f: self.finished.emit(op, f))
+        future = self.executor.submit(self._call, task.fn)
+        future.add_done_callback(lambda f: self.finished.emit(task, f))
 
-    def _deliver(self, op: "Op", future: Future) -> None:
+    def _call(self, fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        finally:
+            if self.close_after_each:
+                _close_thread_connection()
+
+    def _deliver(self, task, future: Future) -> None:
         self.running -= 1
-        op.deliver(future)
+        task.deliver(future)
+
+    def call_and_wait(self, fn: Callable[[], Any]) -> Any:
+        """Run `fn` on this worker and block until it is done (start-up and shut-down only)."""
+        return self.executor.submit(self._call, fn).result()
 
     def shutdown(self) -> None:
+        """Finish queued work, close this thread's database connection, stop the thread."""
+        if self._closed:
+            return
+        self._closed = True
+        self.executor.submit(_close_thread_connection)
         self.executor.shutdown(wait=True)
 
 
-def _call_in_worker(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    finally:
-        if not database.is_closed():
-            database.close()   # this thread's connection; the next op opens its own
+def _close_thread_connection() -> None:
+    if not database.is_closed():
+        database.close()   # this thread's connection only (peewee keeps one per thread)
 
 
-class Op:
-    def __init__(self, parent: QWidget | None, ctx, fn: Callable[[], Any], changes=None):
-        self.parent, self.ctx, self.fn, self.changes = parent, ctx, fn, changes
+class OpRunner(_Worker):
+    """The single write worker. Each op gets a fresh connection so a restore can swap files."""
+
+    def __init__(self, parent=None):
+        super().__init__("db-write", close_after_each=True, parent=parent)
+
+
+class ReadRunner(_Worker):
+    """The read worker. It keeps its connection (and its page cache) between queries."""
+
+    def __init__(self, parent=None):
+        super().__init__("db-read", close_after_each=False, parent=parent)
+        self.latest: dict[str, int] = {}
+        self._serial = 0
+
+    def stamp(self, key: str | None) -> int:
+        self._serial += 1
+        if key:
+            self.latest[key] = self._serial
+        return self._serial
+
+    def is_current(self, key: str | None, serial: int) -> bool:
+        return not key or self.latest.get(key) == serial
+
+
+class _Task:
+    def __init__(self, parent: QWidget | None, ctx, fn: Callable[[], Any]):
+        self.parent, self.ctx, self.fn = parent, ctx, fn
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
 
-    def success(self, callback: Callable[[Any], None]) -> "Op":
+    def success(self, callback: Callable[[Any], None]):
         self._on_success = callback
         return self
 
-    def failure(self, callback: Callable[[BaseException], None]) -> "Op":
+    def failure(self, callback: Callable[[BaseException], None]):
         self._on_failure = callback
         return self
 
-    def run_in_background(self) -> None:
-        self.ctx.runner.submit(self)
-
-    def deliver(self, future: Future) -> None:
+    def _report(self, future: Future) -> None:
         error = future.exception()
         if error is None:
-            if self.changes is not None:
-                self.ctx.notify(self.changes)
-            if self._on_success:
-                self._on_success(future.result())
+            self._succeeded(future.result())
         elif self._on_failure:
             self._on_failure(error)
         else:
             show_error(self.parent, self.ctx, error)
 
+    def _succeeded(self, result: Any) -> None:
+        if self._on_success:
+            self._on_success(result)
+
+
+class Op(_Task):
+    """A change to the data, run on the write worker; `changes` is announced when it succeeds."""
+
+    def __init__(self, parent: QWidget | None, ctx, fn: Callable[[], Any], changes=None):
+        super().__init__(parent, ctx, fn)
+        self.changes = changes
+
+    def run_in_background(self) -> None:
+        self.ctx.runner.submit(self)
+
+    def deliver(self, future: Future) -> None:
+        self._report(future)
+
+    def _succeeded(self, result: Any) -> None:
+        if self.changes is not None:
+            self.ctx.notify(self.changes)
+        super()._succeeded(result)
+
+
+class Query(_Task):
+    """A read on the read worker. Only the newest query per `key` reports back."""
+
+    def __init__(self, parent: QWidget | None, ctx, fn: Callable[[], Any], key: str | None = None):
+        super().__init__(parent, ctx, fn)
+        self.key = key
+        self.serial = 0
+
+    def run_in_background(self) -> None:
+        self.serial = self.ctx.reader.stamp(self.key)
+        self.ctx.reader.submit(self)
+
+    def deliver(self, future: Future) -> None:
+        if self.ctx.reader.is_current(self.key, self.serial):
+            self._report(future)
+
+
+def error_text(ctx, error: BaseException) -> str:
+    if isinstance(error, DomainError):
+        return error.localised(ctx.language)
+    return tr("出现意外错误：") + f"{type(error).__name__}: {error}"
+
 
 def show_error(parent: QWidget | None, ctx, error: BaseException) -> None:
-    if isinstance(error, DomainError):
-        text = error.localised(ctx.language)
-    else:
-        text = f"{type(error).__name__}: {error}"
-    QMessageBox.warning(parent, "Gongkai Desk", text)
+    QMessageBox.warning(parent, tr("政务公开审签工作站"), error_text(ctx, error))

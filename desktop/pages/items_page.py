@@ -1,83 +1,164 @@
-"""The item list: every item the user may see, newest first, with a search box."""
+"""The item list page: filters, the lazy table, totals, new item, open and discard.
+
+Drafters see their section's returned items pinned on top with the return reason on a
+second line. Double-click or Enter opens the editor; the context menu also offers
+discarding a never-submitted draft (db.items.discard_draft decides whether that is allowed).
+"""
 from __future__ import annotations
 
-from PyQt6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PyQt6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PyQt6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, Qt
+from PyQt6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
+)
 
-from db import search
-from db.database import database
-from db.models import Column, Item, Section
+from desktop.context import Changes
+from desktop.operations import Op, Query
+from desktop.pages import items_query
+from desktop.pages.items_filters import DRAFTING_ROLES, FilterBar
+from desktop.pages.items_model import COLUMNS, ItemTableModel
+from desktop.pages.items_new import NewItemDialog, open_editor
 
-STATE_NAMES = {"draft": "草稿", "returned": "已退回", "in_review": "审核中", "approved": "已批准",
-               "published": "已发布", "withdrawn": "已撤稿"}
-HEADERS = ("标题", "栏目", "科室", "状态", "索引号", "更新时间")
-PAGE_SIZE = 200
+# Widths in characters of the columns beside the title (which takes the rest).
+COLUMN_CHARS = {"column": 8, "section": 8, "state": 5, "index_no": 21, "written_on": 10, "updated_at": 16}
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ItemsPage", text)
 
 
-class ItemTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple] = []
-        self.query_text = ""
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        value = row[index.column() + 1]
-        if index.column() == 3:
-            return tr(STATE_NAMES.get(value, value))
-        if index.column() == 5:
-            return value.replace("T", " ")[:16]
-        return value
-
-    def reload(self, text: str = "") -> None:
-        self.beginResetModel()
-        self.rows = fetch_rows(text)
-        self.endResetModel()
-
-
-def fetch_rows(text: str) -> list[tuple]:
-    query = (Item.select(Item.id, Item.title, Column.name, Section.name, Item.state, Item.index_no, Item.updated_at)
-             .join(Column).switch(Item).join(Section))
-    expression = search.match_expression(text) if text.strip() else None
-    if expression:
-        ids = [r[0] for r in database.execute_sql(search.matching_keys_sql() + " LIMIT ?", (expression, PAGE_SIZE))]
-        query = query.where(Item.id.in_(ids))
-    rows = query.order_by(Item.updated_at.desc()).limit(PAGE_SIZE).tuples()
-    return [tuple(v if v is not None else "" for v in row) for row in rows]
-
-
 class Page(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("搜索标题、正文、文号……"))
-        self.search.setClearButtonEnabled(True)
-        self.model = ItemTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.filters = FilterBar(ctx.user)
+        self.model = ItemTableModel(ctx, self)
+        self.table = self._make_table()
+        self.new_button = QPushButton(tr("新建信息"))
+        self.new_button.setToolTip(tr("新建信息（Ctrl+N）"))
+        self.new_button.setVisible(self.can_draft())
+        self.new_button.clicked.connect(self.new_item)
+        self._lay_out()
+        self.load_directory()
+        self.filters.restore(ctx.settings)
+        self.filters.changed.connect(self.apply_filter)
+        self.model.loaded.connect(self._after_load)
+        ctx.hub.changed.connect(self.on_changes)
+        self.apply_filter(self.filters.current())
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("itemTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        table.activated.connect(self.open_index)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        char = table.fontMetrics().horizontalAdvance("0")
+        for number, name in enumerate(COLUMNS[1:], start=1):
+            header.resizeSection(number, COLUMN_CHARS[name] * char + 24)
+        return table
+
+    def _lay_out(self) -> None:
+        self.filters.top_row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
-        self.search.textChanged.connect(self.model.reload)
-        self.model.reload()
+
+    def can_draft(self) -> bool:
+        return self.ctx.user.role in DRAFTING_ROLES
+
+    # --- loading ----------------------------------------------------------------------------
+    def load_directory(self) -> None:
+        nodes = items_query.column_tree()
+        section_names = items_query.names_of("section")
+        self.model.set_names({node.id: node.name for node in nodes}, section_names)
+        from db.models import Section
+        ordered = [(s.id, s.name) for s in Section.select(Section.id, Section.name).order_by(Section.sort_order)]
+        self.filters.set_directory(nodes, ordered)
+
+    def apply_filter(self, flt: items_query.ItemFilter) -> None:
+        self.filters.save(self.ctx.settings)
+        self.model.reload(flt)
+        self.filters.total.setText(tr("正在统计……"))
+        (Query(None, self.ctx, lambda: items_query.count(flt), key=f"items.count.{id(self)}")
+         .success(self._show_total).run_in_background())
+
+    def _show_total(self, total: int) -> None:
+        self.filters.total.setText(tr("共 {n} 条").format(n=QLocale().toString(total)))
+
+    def refresh(self) -> None:
+        self.apply_filter(self.filters.current())
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.directory:
+            self.load_directory()
+        if changes.items or changes.directory:
+            self.refresh()
+
+    def _after_load(self) -> None:
+        text_lines = 2
+        for row in range(self.model.pinned_count()):
+            self.table.setRowHeight(row, text_lines * self.table.fontMetrics().height() + 12)
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    # --- actions ------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def current_item_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.item_id(index.row()) if index.isValid() else None
+
+    def open_index(self, index: QModelIndex) -> None:
+        item_id = self.model.item_id(index.row())
+        if item_id:
+            open_editor(self.ctx, self.window(), item_id=item_id)
+
+    def open_current(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.open_index(self.table.currentIndex())
+
+    def new_item(self) -> None:
+        if not self.can_draft():
+            return
+        dialog = NewItemDialog(self.ctx, self)
+        if dialog.exec() == NewItemDialog.DialogCode.Accepted:
+            open_editor(self.ctx, self.window(), item_id=None, column_id=dialog.chosen_column_id())
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        row = self.model.rows[index.row()]
+        menu = QMenu(self)
+        menu.addAction(tr("打开"), lambda: self.open_index(index))
+        if self.can_discard(row):
+            menu.addAction(tr("删除草稿……"), lambda: self.discard(row))
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    def can_discard(self, row: items_query.ItemRow) -> bool:
+        """Shown for never-submitted drafts of the user's section; db.items has the last word."""
+        user = self.ctx.user
+        return (self.can_draft() and row.section_id == user.section_id
+                and row.state in ("draft", "returned") and not row.latest_version_no)
+
+    def discard(self, row: items_query.ItemRow) -> None:
+        from db import items
+        title = row.title or tr("（无标题）")
+        answer = QMessageBox.question(self, tr("删除草稿"), tr("删除草稿“{title}”？删除后不能恢复。").format(title=title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        user, item_id = self.ctx.user, row.id
+        Op(self, self.ctx, lambda: items.discard_draft(user, items.get_item(item_id)), Changes(items=True)).run_in_background()

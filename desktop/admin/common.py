@@ -1,0 +1,114 @@
+"""Pieces the admin screens share: a form dialog that saves through an Op, a table helper."""
+from __future__ import annotations
+
+from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QListWidget,
+    QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from desktop.context import Changes
+from desktop.login import message_label
+from desktop.operations import Op, error_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Admin", text)
+
+
+class FormDialog(QDialog):
+    """A form whose OK runs `save_fn()` on the write worker; a refusal shows under the form."""
+
+    def __init__(self, ctx, title: str, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.message = message_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def save_fn(self):
+        """The db.directory call to make, as a no-argument function (built on the main thread)."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            fn = self.save_fn()
+        except ValueError as problem:        # input the dialog itself can tell is wrong
+            self.message.setText(str(problem))
+            return
+        self.buttons.setEnabled(False)
+        (Op(self, self.ctx, fn, Changes(directory=True))
+         .success(lambda _: self.accept()).failure(self._refused).run_in_background())
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(error_text(self.ctx, error))
+
+
+def make_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
+    """rows: (row id, cell texts); the id is kept on the first cell; selection is kept by id."""
+    chosen = selected_id(table)
+    table.setRowCount(len(rows))
+    for number, (row_id, cells) in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column == 0:
+                item.setData(ID_ROLE, row_id)
+            table.setItem(number, column, item)
+    ids = [row_id for row_id, _ in rows]
+    if rows:
+        table.selectRow(ids.index(chosen) if chosen in ids else 0)
+
+
+def selected_id(table: QTableWidget) -> str | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(ID_ROLE) if item else None
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def checklist(options: list[tuple[str, str]], checked: set[str]) -> QListWidget:
+    """A list of checkable (id, label) options."""
+    widget = QListWidget()
+    for option_id, label in options:
+        item = QListWidgetItem(label, widget)
+        item.setData(ID_ROLE, option_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if option_id in checked else Qt.CheckState.Unchecked)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> list[str]:
+    return [widget.item(n).data(ID_ROLE) for n in range(widget.count())
+            if widget.item(n).checkState() == Qt.CheckState.Checked]

@@ -1,0 +1,169 @@
+"""The item list: filters, search (two-character words), pinned returned items, new/open/discard."""
+from __future__ import annotations
+
+import pytest
+from PyQt6.QtCore import QDate, Qt
+
+from db.models import Item
+from desktop.pages.items_model import ItemTableModel
+from desktop.pages.items_page import Page
+from desktop.pages import items_query
+from tests.helpers import column, user
+from tests.ui.shell_helpers import IGNORE_OFFSCREEN, draft, returned, settle, titles
+
+pytestmark = IGNORE_OFFSCREEN
+
+
+@pytest.fixture
+def some_items(profile):
+    draft("liuyang", "gzdt", "中心召开政务公开工作会议", "会议部署了本年度政务公开重点工作。")
+    draft("liuyang", "tzgg", "关于窗口调整办公时间的通知", "自下月起窗口办公时间调整。")
+    draft("maxiaoyan", "ztb_jsgc", "市政道路改造工程招标公告", "本工程进行公开招标，欢迎投标。")
+    draft("maxiaoyan", "ztb_zfcg", "办公设备采购项目中标结果公告", "采购项目已完成评审。")
+
+
+@pytest.fixture
+def page(qtbot, ctx, log_in, some_items):
+    def open_as(username):
+        log_in(username)
+        widget = Page(ctx)
+        qtbot.addWidget(widget)
+        widget.show()
+        settle(qtbot, widget)
+        return widget
+    return open_as
+
+
+def choose(combo, text):
+    at = combo.findText(text, Qt.MatchFlag.MatchContains)
+    assert at >= 0, f"{text} not offered"
+    combo.setCurrentIndex(at)
+
+
+def test_lists_everything_newest_first_with_a_total(page):
+    shown = page("liuyang")
+    assert len(titles(shown)) == 4
+    assert shown.filters.total.text() == "共 4 条"
+    assert titles(shown)[0] == "办公设备采购项目中标结果公告"
+
+
+def test_search_finds_two_character_words(qtbot, page):
+    shown = page("liuyang")
+    shown.filters.search.insert("招标")   # Chinese arrives from the input method, not key by key
+    settle(qtbot, shown)
+    assert titles(shown) == ["市政道路改造工程招标公告"]
+    shown.filters.search.clear()
+    shown.filters.search.insert("公开")   # Chinese arrives from the input method, not key by key
+    settle(qtbot, shown)
+    assert set(titles(shown)) == {"中心召开政务公开工作会议", "市政道路改造工程招标公告"}
+    assert shown.filters.total.text() == "共 2 条"
+
+
+def test_parent_column_includes_its_children(qtbot, page):
+    shown = page("liuyang")
+    choose(shown.filters.column, "招投标信息")
+    settle(qtbot, shown)
+    assert set(titles(shown)) == {"市政道路改造工程招标公告", "办公设备采购项目中标结果公告"}
+    choose(shown.filters.column, "政府采购")
+    settle(qtbot, shown)
+    assert titles(shown) == ["办公设备采购项目中标结果公告"]
+
+
+def test_state_section_and_my_items(qtbot, page):
+    shown = page("liuyang")
+    choose(shown.filters.section, "办公室")
+    settle(qtbot, shown)
+    assert len(titles(shown)) == 2
+    choose(shown.filters.section, "全部科室")
+    shown.filters.mine.setChecked(True)
+    settle(qtbot, shown)
+    assert set(titles(shown)) == {"中心召开政务公开工作会议", "关于窗口调整办公时间的通知"}
+    choose(shown.filters.state, "审核中")
+    settle(qtbot, shown)
+    assert titles(shown) == [] and shown.filters.total.text() == "共 0 条"
+
+
+def test_date_range_on_the_date_written(qtbot, page):
+    Item.update(written_on="2019-05-04").where(Item.title == "关于窗口调整办公时间的通知").execute()
+    shown = page("liuyang")
+    choose(shown.filters.date_field, "成文日期")
+    shown.filters.date_from.setDate(QDate(2019, 1, 1))
+    shown.filters.date_to.setDate(QDate(2019, 12, 31))
+    settle(qtbot, shown)
+    assert titles(shown) == ["关于窗口调整办公时间的通知"]
+
+
+def test_filters_are_remembered(qtbot, ctx, page):
+    shown = page("liuyang")
+    choose(shown.filters.column, "工作动态")
+    shown.filters.search.insert("会议")   # Chinese arrives from the input method, not key by key
+    settle(qtbot, shown)
+    again = Page(ctx)
+    qtbot.addWidget(again)
+    settle(qtbot, again)
+    assert again.filters.search.text() == "会议"
+    assert again.filters.column.currentText().strip() == "工作动态"
+    assert titles(again) == ["中心召开政务公开工作会议"]
+
+
+def test_returned_items_are_pinned_with_their_reason(qtbot, page):
+    returned("liuyang", "gzdt", "被退回的工作动态", "chenjing", "请补充会议时间和地点")
+    shown = page("liuyang")
+    first = shown.model.rows[0]
+    assert first.title == "被退回的工作动态" and first.pinned
+    cell = shown.model.index(0, 0)
+    assert "请补充会议时间和地点" in shown.model.data(cell)            # second line of the title cell
+    assert "请补充会议时间和地点" in shown.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert shown.table.rowHeight(0) > shown.table.rowHeight(1), "the reason has room for its line"
+    assert [r.title for r in shown.model.rows].count("被退回的工作动态") == 1
+
+
+def test_a_leader_sees_returned_items_in_date_order_not_pinned(qtbot, page):
+    returned("liuyang", "gzdt", "被退回的工作动态", "chenjing", "请补充会议时间和地点")
+    shown = page("wangjianguo")
+    assert not any(row.pinned for row in shown.model.rows)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ctx, log_in, some_items):
+    log_in("liuyang")
+    model = ItemTableModel(ctx)
+    model._replace(items_query.ItemFilter(), items_query.first_page(items_query.ItemFilter(), 2), 2)
+    qtmodeltester.check(model)
+
+
+def test_fetch_more_pages_through_everything(ctx, log_in, some_items):
+    for n in range(7):
+        draft("liuyang", "gzdt", f"第{n}条补充动态")
+    model = ItemTableModel(ctx)
+    model._replace(items_query.ItemFilter(), items_query.first_page(items_query.ItemFilter(), 3), 3)
+    while model.canFetchMore():
+        before = model.rowCount()
+        model.fetchMore()
+        assert model.rowCount() > before or not model.canFetchMore()
+    assert model.rowCount() == 11 == len({row.id for row in model.rows})
+
+
+def test_new_item_offers_only_columns_the_drafter_may_use(qtbot, ctx, page):
+    from desktop.pages.items_new import NewItemDialog
+    shown = page("maxiaoyan")
+    dialog = NewItemDialog(ctx, shown)
+    qtbot.addWidget(dialog)
+    allowed = {column(code).id for code in ("ztb_jsgc", "ztb_zfcg", "tzgg", "gzdt")}
+    assert allowed <= dialog.allowed
+    assert column("jgsz").id not in dialog.allowed          # 机构设置 belongs to 办公室
+    assert column("ztb").id not in dialog.allowed           # a parent column takes no items
+
+
+def test_discarding_a_draft_from_the_context_menu_path(qtbot, page):
+    shown = page("liuyang")
+    row = next(r for r in shown.model.rows if r.title == "关于窗口调整办公时间的通知")
+    assert shown.can_discard(row)
+    other = next(r for r in shown.model.rows if r.title == "市政道路改造工程招标公告")
+    assert not shown.can_discard(other), "another section's draft"
+    from desktop.operations import Op
+    from db import items
+    from desktop.context import Changes
+    Op(shown, shown.ctx, lambda: items.discard_draft(user("liuyang"), items.get_item(row.id)),
+       Changes(items=True)).run_in_background()
+    qtbot.waitUntil(lambda: "关于窗口调整办公时间的通知" not in titles(shown) and
+                    shown.filters.total.text() == "共 3 条", timeout=5000)

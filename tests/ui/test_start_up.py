@@ -1,0 +1,126 @@
+"""Start-up: first-run set-up of a new profile, restore of a missing or damaged one, upkeep."""
+from __future__ import annotations
+
+import pytest
+
+from db import backup, database as dbmod, items
+from db.models import Column, Item, Topic, User
+from desktop import app as appmod
+from desktop.backups import Upkeep
+from desktop.context import AppContext, Changes
+from desktop.first_run import FirstRunDialog
+from desktop.operations import OpRunner, ReadRunner
+from desktop.restore import RestoreDialog
+from tests.helpers import column, user
+from tests.ui.shell_helpers import IGNORE_OFFSCREEN, when_shown
+
+pytestmark = IGNORE_OFFSCREEN
+
+
+@pytest.fixture
+def new_ctx(tmp_path, qapp, ui_settings):
+    context = AppContext(profile=dbmod.Profile(tmp_path / "office"), settings=ui_settings, language="zh_CN")
+    context.runner, context.reader = OpRunner(), ReadRunner()
+    yield context
+    appmod.shutdown(context)
+    dbmod.close()
+
+
+def test_first_run_creates_the_administrator_and_installs_reference_data(qtbot, new_ctx):
+    assert appmod.open_or_restore(new_ctx), "a profile that never existed is created, not restored"
+
+    def fill(dialog: FirstRunDialog):
+        dialog.username.setText("wangli")
+        dialog.display_name.setText("王丽")
+        dialog.password.setText("guanli2024")
+        dialog.again.setText("guanli2024")
+        dialog.create()
+    when_shown(qtbot, FirstRunDialog, fill)
+    admin = appmod.log_in(new_ctx)
+    assert (admin.username, admin.role) == ("wangli", "admin")
+    assert Column.select().where(Column.name == "招投标信息").exists()
+    assert Topic.select().count() > 10
+    assert not User.select().where(User.role != "admin").exists(), "no demo users in a real profile"
+
+
+def test_first_run_password_mismatch_is_caught(qtbot, new_ctx):
+    appmod.open_or_restore(new_ctx)
+    dialog = FirstRunDialog(new_ctx)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("guanli2024")
+    dialog.again.setText("guanli2025")
+    dialog.create()
+    assert dialog.message.text() == "两次输入的密码不一致"
+
+
+def damage(profile: dbmod.Profile) -> None:
+    dbmod.close()
+    with open(profile.db_path, "r+b") as file:
+        file.seek(0)
+        file.write(b"\x00garbage" * 4096)
+
+
+def test_damaged_profile_is_restored_from_the_newest_backup(qtbot, ctx):
+    items.create_item(user("liuyang"), column("gzdt"), {"title": "备份前的草稿"})
+    backup.backup_now(ctx.profile)
+    items.create_item(user("liuyang"), column("gzdt"), {"title": "最新备份里的草稿"})
+    newest = backup.backup_now(ctx.profile)
+    damage(ctx.profile)
+    shown = {}
+
+    def restore(dialog: RestoreDialog):
+        shown["reason"] = dialog.explanation.text()
+        shown["rows"] = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+        shown["size"] = dialog.table.item(0, 1).text()
+        dialog.restore_selected()
+    when_shown(qtbot, RestoreDialog, restore)
+    assert appmod.open_or_restore(ctx)
+    assert "已损坏" in shown["reason"]
+    assert shown["rows"][0] == newest.path.name, "newest first, preselected"
+    assert shown["size"].endswith("KB") or shown["size"].endswith("MB")
+    assert Item.select().where(Item.title == "最新备份里的草稿").exists()
+    assert list(ctx.profile.root.glob("profile.sqlite.damaged-*")), "the damaged file is kept aside"
+
+
+def test_missing_profile_offers_restore_and_cancel_quits(qtbot, ctx):
+    backup.backup_now(ctx.profile)
+    dbmod.close()
+    for suffix in ("", "-wal", "-shm"):
+        dbmod.Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
+    seen = {}
+
+    def cancel(dialog: RestoreDialog):
+        seen["text"] = dialog.explanation.text()
+        dialog.reject()
+    when_shown(qtbot, RestoreDialog, cancel)
+    assert not appmod.open_or_restore(ctx)
+    assert "找不到资料库文件" in seen["text"]
+    assert not ctx.profile.db_path.exists(), "nothing was created in place of the missing file"
+
+
+def test_upkeep_checks_then_backs_up_and_takes_one_more_at_exit(qtbot, ctx):
+    upkeep = Upkeep(ctx.profile, ctx.hub)
+    with qtbot.waitSignal(upkeep.backed_up, timeout=10000) as taken:
+        upkeep.start()
+    assert taken.args[0].path.exists()
+    upkeep.start().result()                       # the newest backup is fresh: no second one
+    assert len(backup.list_backups(ctx.profile)) == 1
+    ctx.notify(Changes(items=True))
+    upkeep.finish()
+    assert len(backup.list_backups(ctx.profile)) == 2
+
+
+def test_upkeep_reports_a_damaged_page(qtbot, ctx):
+    for n in range(40):
+        items.create_item(user("liuyang"), column("gzdt"), {"title": f"第{n}条", "body_html": "<p>" + "正文" * 400 + "</p>"})
+    dbmod.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = ctx.profile.db_path.stat().st_size
+    with open(ctx.profile.db_path, "r+b") as file:       # scribble over pages in the middle
+        file.seek(size // 2)
+        file.write(b"\xff" * 8192)
+    upkeep = Upkeep(ctx.profile, ctx.hub)
+    with qtbot.waitSignal(upkeep.problems_found, timeout=10000) as found:
+        upkeep.start()
+    assert found.args[0]
+    upkeep.finish(final_backup=False)
+    assert backup.list_backups(ctx.profile) == [], "a damaged file is not backed up"
