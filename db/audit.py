@@ -11,20 +11,29 @@ edits and removals in the middle.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 from db import clock, settings
 from db.content import canonical_json
+from db.database import database
 from db.models import AuditEvent
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
 
 
+# Written as plain SQL: every change records an event, so this is the hottest write path.
+LAST_HASH_SQL = 'SELECT "hash" FROM "audit_event" ORDER BY "id" DESC LIMIT 1'
+INSERT_SQL = ('INSERT INTO "audit_event" ("at", "actor_id", "actor_name", "on_behalf_of", "action", '
+              '"object_type", "object_id", "detail", "prev_hash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+HEAD_SQL = 'INSERT OR REPLACE INTO "setting" ("key", "value") VALUES (?, ?)'
+
+
 def record(actor, action: str, object_type: str = "", object_id: str = "",
            detail: dict | None = None, on_behalf_of=None) -> AuditEvent:
     """Append one event. `actor`/`on_behalf_of` are User rows or None (system)."""
-    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1).first()
+    last = database.execute_sql(LAST_HASH_SQL).fetchone()
     event = AuditEvent(
         at=clock.now(),
         actor_id=actor.id if actor else "",
@@ -32,11 +41,14 @@ def record(actor, action: str, object_type: str = "", object_id: str = "",
         on_behalf_of=on_behalf_of.id if on_behalf_of else "",
         action=action, object_type=object_type, object_id=object_id or "",
         detail=canonical_json(detail or {}),
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=last[0] if last else GENESIS,
     )
     event.hash = event_hash(event)
-    event.save(force_insert=True)
-    settings.put(HEAD_KEY, {"id": event.id, "hash": event.hash})
+    cursor = database.execute_sql(INSERT_SQL, (
+        event.at, event.actor_id, event.actor_name, event.on_behalf_of, event.action, event.object_type,
+        event.object_id, event.detail, event.prev_hash, event.hash))
+    event.id = cursor.lastrowid
+    database.execute_sql(HEAD_SQL, (HEAD_KEY, json.dumps({"id": event.id, "hash": event.hash})))
     return event
 
 

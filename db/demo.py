@@ -16,13 +16,14 @@ from db import items, reference
 from db.database import Profile, database, open_profile
 from db.errors import DomainError
 from db.models import Column, Item, Section, User
+from db.workflow.demo_reviews import walk_reviews
 
 DEMO_PASSWORD = "gongkai123"
 SAMPLES_FILE = reference.RESOURCES / "demo" / "samples.json"
 GUIDES_FILE = reference.RESOURCES / "demo" / "guides.json"
 
 # Extra steps other modules register (review decisions, publication); each gets (rng, items).
-EXTRA_STEPS: list = []
+EXTRA_STEPS: list = [walk_reviews]
 
 
 def build(profile: Profile, item_count: int = 300, reset: bool = False, seed: int = 2017) -> dict:

@@ -87,13 +87,14 @@ def _notes() -> dict[str, str]:
 def refresh_deadlines(table: dict | None = None) -> int:
     """Recompute the deadline of every open review with the current calendar."""
     table = workdays.overrides() if table is None else table
+    days = int(settings.get("deadline_working_days") or 20)
     rows = (ReviewTask.select(ReviewTask.id, ReviewTask.due_on, Item, Version)
             .join(Item, on=(ReviewTask.item == Item.id))
             .join_from(ReviewTask, Version, on=(ReviewTask.version == Version.id))
             .where(ReviewTask.state == states.T_OPEN))
     moved: dict[str, list[str]] = {}
     for task in rows:
-        due = submission.due_on(task.item, task.version, table)
+        due = submission.due_on(task.item, task.version, table, days)
         if due != task.due_on:
             moved.setdefault(due, []).append(task.id)
     for due, ids in moved.items():

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db import audit, clock, items, outbox
+from db import audit, clock, outbox
 from db.database import database
 from db.errors import DomainError, InvalidState, NotFound, PermissionDenied, ValidationFailed
 from db.models import Decision, Item, ReviewTask, User, Version
-from db.workflow import bundles, catalogue, routing, states, submission
+from db.workflow import bundles, catalogue, routing, rows, states, submission
 
 APPROVE, RETURN = "approve", "return"
 
@@ -57,24 +57,32 @@ def _decide_recording_stale(user, item_id, version_no, content_hash, outcome, co
         raise
 
 
+ITEM_SQL = 'SELECT * FROM "item" WHERE "id" = ?'
+VERSION_SQL = 'SELECT * FROM "version" WHERE "item_id" = ? AND "number" = ?'
+OPEN_TASK_SQL = 'SELECT * FROM "review_task" WHERE "version_id" = ? AND "state" = ? ORDER BY "stage" LIMIT 1'
+SIGNED_SQL = 'SELECT 1 FROM "decision" WHERE "version_id" = ? AND "decider_id" = ? AND "outcome" = ? LIMIT 1'
+
+
 def decide(user: User, item_id: str, version_no: int, content_hash: str, outcome: str,
            comment: str) -> Outcome:
     """Record one decision (inside a transaction). See approve() and return_item()."""
-    item = items.get_item(item_id)
-    version = Version.get_or_none((Version.item == item) & (Version.number == version_no))
+    item = rows.first(Item, ITEM_SQL, item_id)
+    if item is None:
+        raise NotFound("找不到该信息，可能已被删除", "The item no longer exists")
+    version = rows.first(Version, VERSION_SQL, item_id, version_no)
     if version is None:
         raise NotFound("找不到该版本", "The version does not exist")
     _require_current(item, version, content_hash)
     task = _open_task(version)
     authority = _authority(user, item, task)
     _require_independent(user, version)
-    decision = Decision.create(
+    decision = rows.insert(Decision(
         item=item, version=version, version_no=version.number, content_hash=version.content_hash,
         task=task, stage=task.stage, outcome=outcome, comment=comment, decider=user,
-        on_behalf_of=authority.on_behalf_of, decided_at=clock.now(), status=states.D_RECORDED)
+        on_behalf_of=authority.on_behalf_of, decided_at=clock.now(), status=states.D_RECORDED))
     if outcome == RETURN:
         result = _return(user, item, version, task, decision)
-    elif task.stage < len(routing.stages_of(item.column)):
+    elif task.stage < len(routing.stages_of(routing.column_of(item))):
         result = _next_stage(user, item, version, task, decision)
     else:
         result = _last_stage(user, item, version, task, decision)
@@ -96,8 +104,7 @@ def _require_current(item: Item, version: Version, content_hash: str) -> None:
 
 
 def _open_task(version: Version) -> ReviewTask:
-    task = (ReviewTask.select().where((ReviewTask.version == version) & (ReviewTask.state == states.T_OPEN))
-            .order_by(ReviewTask.stage).first())
+    task = rows.first(ReviewTask, OPEN_TASK_SQL, version.id, states.T_OPEN)
     if task is None:
         raise InvalidState("此版本当前没有待审核的环节", "This version has no open review stage")
     return task
@@ -108,7 +115,7 @@ def _authority(user: User, item: Item, task: ReviewTask) -> routing.Authority:
     try:
         return routing.authority(user, task.stage_role, task.section_id)
     except PermissionDenied:
-        for later in routing.stages_of(item.column)[task.stage:]:
+        for later in routing.stages_of(routing.column_of(item))[task.stage:]:
             if _may_act(user, later, task.section_id):
                 zh, en = routing.STAGE_NAMES[task.stage_role]
                 raise InvalidState(f"此信息尚在“{zh}”环节，须先完成该环节才能由您审批",
@@ -127,9 +134,7 @@ def _may_act(user: User, stage_role: str, section_id: str) -> bool:
 def _require_independent(user: User, version: Version) -> None:
     if version.created_by_id == user.id:
         raise PermissionDenied("不能审批本人提交的信息", "You cannot decide on a version you submitted yourself")
-    signed = (Decision.select().where((Decision.version == version) & (Decision.decider == user)
-                                      & (Decision.outcome == APPROVE)).exists())
-    if signed:
+    if database.execute_sql(SIGNED_SQL, (version.id, user.id, APPROVE)).fetchone():
         raise PermissionDenied("您已在前一环节批准过此版本，须由他人审批本环节",
                                "You approved this version at an earlier stage; someone else decides this one")
 
@@ -137,16 +142,16 @@ def _require_independent(user: User, version: Version) -> None:
 def _close(task: ReviewTask, event: str) -> None:
     task.state = states.task_next(task.state, event)
     task.closed_at = clock.now()
-    task.save(only=[ReviewTask.state, ReviewTask.closed_at])
+    rows.update(task, "state", "closed_at")
 
 
 def _return(user, item, version, task, decision) -> Outcome:
     _close(task, states.RETURN)
     version.state = states.version_next(version.state, states.RETURN)
-    version.save(only=[Version.state])
+    rows.update(version, "state")
     item.state = states.item_next(item.state, states.RETURN)
     item.return_reason, item.returned_by, item.returned_at = decision.comment, user, decision.decided_at
-    item.save(only=[Item.state, Item.return_reason, Item.returned_by, Item.returned_at])
+    rows.update(item, "state", "return_reason", "returned_by", "returned_at")
     _enqueue(user, decision, task, final=False, released=[], held_for="")
     return Outcome(item.id, item.title, "returned", decision.id, returned_to=version.created_by.display_name)
 
@@ -162,15 +167,15 @@ def _next_stage(user, item, version, task, decision) -> Outcome:
 def _last_stage(user, item, version, task, decision) -> Outcome:
     _close(task, states.APPROVE_LAST)
     item.state = states.item_next(item.state, states.APPROVE_LAST)
-    item.save(only=[Item.state])
+    rows.update(item, "state")
     partner = bundles.partner_of(item)
     if bundles.must_wait_for(partner):
         version.state = states.version_next(version.state, states.HOLD)
-        version.save(only=[Version.state])
+        rows.update(version, "state")
         _enqueue(user, decision, task, final=True, released=[], held_for=partner.id)
         return Outcome(item.id, item.title, "held", decision.id, held_for=partner.title)
     version.state = states.version_next(version.state, states.APPROVE_LAST)
-    version.save(only=[Version.state])
+    rows.update(version, "state")
     released = [version] + _release_partner(user, partner)
     _enqueue(user, decision, task, final=True, released=released, held_for="")
     return Outcome(item.id, item.title, "approved", decision.id, released=tuple(v.item_id for v in released))

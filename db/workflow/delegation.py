@@ -68,7 +68,7 @@ def listed_for(user: User) -> list[Delegation]:
 
 def possible_deputies(principal: User) -> list[User]:
     return list(User.select().where(User.role.in_(REVIEW_ROLES) & User.active & (User.id != principal.id))
-                .order_by(User.role.desc(), User.username))
+                .order_by(User.role, User.username))
 
 
 def _require_may_manage(actor: User, principal: User) -> None:

@@ -30,6 +30,14 @@ def unresolved_blocking(version, context: CheckContext | None = None) -> list[Fi
     return [f for f in findings_of(version, context) if f.blocking]
 
 
+def checked(version, context: CheckContext | None = None) -> list[tuple[Finding, object]]:
+    """Every finding of the version with its override note (None when it has none)."""
+    service = _service()
+    if service is not None and hasattr(service, "checked"):
+        return [(c.finding, c.override) for c in service.checked(version, context=context)]
+    return [(f, None) for f in findings_of(version, context)]
+
+
 def require_submittable(item) -> None:
     """The checks' submission rule: no blocking finding without an override reason."""
     service = _service()

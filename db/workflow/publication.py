@@ -11,7 +11,7 @@ from db import audit, clock
 from db.database import database
 from db.errors import DomainError, NotFound
 from db.models import Decision, Item, Version
-from db.workflow import states, working_copy
+from db.workflow import rows, states, working_copy
 
 
 def mark_published(item_id: str, version_no: int, content_hash: str, published_at: str | None = None) -> Item:
@@ -24,13 +24,13 @@ def mark_published(item_id: str, version_no: int, content_hash: str, published_a
             return item
         _replace_live(item, version)
         version.state = states.version_next(version.state, states.PUBLISHED_EVENT)
-        version.save(only=[Version.state])
+        rows.update(version, "state")
         item.published_version_no, item.published_at = version.number, published_at or clock.now()
         if version.purpose == "abolish":
             item.validity = "废止"
         if item.latest_version_no == version.number:
             item.state = states.item_next(item.state, states.PUBLISHED_EVENT)
-        item.save(only=[Item.published_version_no, Item.published_at, Item.validity, Item.state])
+        rows.update(item, "published_version_no", "published_at", "validity", "state")
         _confirm_decisions(version)
         audit.record(None, "published", "item", item.id,
                      {"version": version.number, "hash": version.content_hash, "purpose": version.purpose,
@@ -79,8 +79,9 @@ def set_decision_status(decision_id: str, status: str, why: str = "") -> Decisio
 
 
 def _reported(item_id: str, version_no: int, content_hash: str) -> tuple[Item, Version]:
-    item = Item.get_or_none(Item.id == item_id)
-    version = item and Version.get_or_none((Version.item == item) & (Version.number == version_no))
+    item = rows.first(Item, 'SELECT * FROM "item" WHERE "id" = ?', item_id)
+    version = item and rows.first(Version, 'SELECT * FROM "version" WHERE "item_id" = ? AND "number" = ?',
+                                  item_id, version_no)
     if version is None:
         raise NotFound("同步报告的版本在本地不存在", "The version the sync reported does not exist locally")
     if version.content_hash != content_hash:

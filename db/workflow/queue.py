@@ -132,7 +132,7 @@ def history_of(item_id: str) -> list[DecisionView]:
              .join_from(Decision, principal, JOIN.LEFT_OUTER, on=(Decision.on_behalf_of == principal.id))
              .join_from(Decision, ReviewTask, JOIN.LEFT_OUTER, on=(Decision.task == ReviewTask.id))
              .where(Decision.item == item_id)
-             .order_by(Decision.decided_at, Decision.version_no, Decision.stage))
+             .order_by(Decision.version_no, Decision.decided_at, Decision.stage))
     return [DecisionView(v, s, role or _role_of_stage(item_id, s), o, c, d, p or "", at, st)
             for v, s, role, o, c, d, p, at, st in query.tuples()]
 

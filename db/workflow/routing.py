@@ -13,11 +13,21 @@ from dataclasses import dataclass
 from db import directory
 from db.errors import PermissionDenied
 from db.models import Column, Section, User
-from db.workflow import delegation
+from db.workflow import delegation, rows
 
 SECTION_HEAD, LEADER = "section_head", "leader"
 STAGE_NAMES = {SECTION_HEAD: ("科室负责人审核", "section head review"),
                LEADER: ("分管领导审批", "supervising leader approval")}
+
+
+COLUMN_SQL = 'SELECT * FROM "column" WHERE "id" = ?'
+
+
+def column_of(item) -> Column:
+    """The item's column, fetched once and kept on the item (Item.column would query again)."""
+    if "column" not in item.__rel__:
+        item.__rel__["column"] = rows.first(Column, COLUMN_SQL, item.column_id)
+    return item.__rel__["column"]
 
 
 def stages_of(column: Column) -> list[str]:
@@ -29,11 +39,16 @@ def stages_of(column: Column) -> list[str]:
     return roles
 
 
+LEADERS_SQL = ('SELECT u.* FROM "user" u JOIN "section_leader" l ON l."leader_id" = u."id" '
+               'WHERE l."section_id" = ? AND u."active"')
+HEADS_SQL = 'SELECT * FROM "user" WHERE "role" = ? AND "section_id" = ? AND "active"'
+
+
 def reviewers(stage_role: str, section_id: str) -> list[User]:
-    """Who decides at this stage in their own right."""
+    """Who decides at this stage in their own right (plain SQL: asked at every decision)."""
     if stage_role == LEADER:
-        return directory.leaders_of(section_id)
-    return list(User.select().where((User.role == SECTION_HEAD) & (User.section == section_id) & User.active))
+        return list(User.raw(LEADERS_SQL, section_id))
+    return list(User.raw(HEADS_SQL, SECTION_HEAD, section_id))
 
 
 @dataclass(frozen=True)

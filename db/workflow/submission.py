@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 
-from db import audit, clock, content, items, outbox, search, settings
+from db import audit, clock, content, items, outbox, search, settings, workdays
 from db.database import database
 from db.errors import InvalidState, PermissionDenied, ValidationFailed
 from db.models import Attachment, Item, ReviewTask, User, Version
-from db.workdays import add_working_days, deadline_from
-from db.workflow import bundles, catalogue, findings, routing, states
+from db.workflow import bundles, catalogue, findings, routing, rows, states
 
 EVENTS = {"publish": states.SUBMIT, "withdraw": states.REQUEST_WITHDRAWAL, "abolish": states.REQUEST_ABOLITION}
 AUDIT_ACTIONS = {"publish": "submitted", "withdraw": "withdrawal_requested", "abolish": "abolition_requested"}
@@ -74,13 +73,13 @@ def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
     else:
         frozen = _live_content(item, purpose)
     number = item.latest_version_no + 1
-    version = Version.create(item=item, number=number, purpose=purpose, content=content.canonical_json(frozen),
-                             content_hash=content.content_hash(frozen), title=frozen["title"],
-                             created_by=user, state=states.V_IN_REVIEW, note=note)
+    version = rows.insert(Version(item=item, number=number, purpose=purpose, content=content.canonical_json(frozen),
+                                  content_hash=content.content_hash(frozen), title=frozen["title"],
+                                  created_by=user, state=states.V_IN_REVIEW, note=note))
     item.latest_version_no, item.state = number, new_state
     item.return_reason, item.returned_by, item.returned_at = "", None, None
-    item.save()
-    stages = routing.stages_of(item.column)
+    rows.update(item, "latest_version_no", "state", "return_reason", "returned_by", "returned_at")
+    stages = routing.stages_of(routing.column_of(item))
     task = open_stage(item, version, 1)
     audit.record(user, AUDIT_ACTIONS[purpose], "item", item.id,
                  {"version": number, "hash": version.content_hash, "purpose": purpose})
@@ -112,30 +111,32 @@ def _live_content(item: Item, purpose: str) -> dict:
 
 
 def open_stage(item: Item, version: Version, stage: int) -> ReviewTask:
-    role = routing.stages_of(item.column)[stage - 1]
-    return ReviewTask.create(item=item, version=version, stage=stage, stage_role=role,
-                             section=item.section_id, due_on=due_on(item, version))
+    role = routing.stages_of(routing.column_of(item))[stage - 1]
+    return rows.insert(ReviewTask(item=item, version=version, stage=stage, stage_role=role,
+                                  section=item.section_id, due_on=due_on(item, version)))
 
 
-def due_on(item: Item, version: Version, table: dict | None = None) -> str:
+def due_on(item: Item, version: Version, table: dict | None = None, days: int | None = None) -> str:
     """The legal deadline: 20 working days from the information's change (条例 art. 26).
     A withdrawal or 废止 request counts from the request."""
-    if version.purpose == "publish":
-        return deadline_from(item.changed_at, table).isoformat()
-    start = clock.parse(version.created_at).astimezone().date()
-    return add_working_days(start, int(settings.get("deadline_working_days") or 20), table).isoformat()
+    if table is None or days is None:
+        stored_table, stored_days = rows.setting_values(workdays.OVERRIDES_KEY, "deadline_working_days")
+        table = dict(stored_table or {}) if table is None else table
+        days = int(stored_days or 20) if days is None else days
+    start = item.changed_at if version.purpose == "publish" else version.created_at
+    return workdays.add_working_days(clock.parse(start).astimezone().date(), days, table).isoformat()
 
 
 def assign_index_no(item: Item) -> None:
     """索引号 from the configured template; the serial counts per year and never repeats."""
     old_text = items._search_text(item)
     year = clock.local_today().year
-    template = settings.get("index_no_template")
     serial_key = f"index_serial.{year}"
-    serial = int(settings.get(serial_key) or 0)
+    template, org_code, serial = rows.setting_values("index_no_template", "org_code", serial_key)
+    serial = int(serial or 0)
     while True:
         serial += 1
-        candidate = template.format(org_code=settings.get("org_code"), yyyy=year, serial=serial)
+        candidate = template.format(org_code=org_code, yyyy=year, serial=serial)
         if not Item.select().where(Item.index_no == candidate).exists():
             break
     settings.put(serial_key, serial)

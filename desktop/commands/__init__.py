@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("gui", "demo", "import_items", "backup", "audit", "check", "site_init", "sync")
+MODULES = ("gui", "demo", "import_items", "backup", "audit", "check", "site_init", "sync", "slip")
 
 
 def load_all():

@@ -1,0 +1,211 @@
+"""The demo's review step: a living queue for every reviewer on first run.
+
+Registered in db.demo.EXTRA_STEPS. It walks the submitted demo items through the real
+services: most go through section head and leader approval (older ones are then marked
+published, as sync would report), a few are returned with reasons, and the rest wait at
+the first or the leader stage. It also links policy documents with interpretations,
+puts working copies of published items and a withdrawal and an abolition request into
+review (so the comparison view has something to show), sets a delegation (代审) and the
+year's holidays. Times are then spread over the last weeks so deadlines differ.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from db import clock, items
+from db.database import database
+from db.errors import DomainError
+from db.models import Column, Decision, Item, ReviewTask, User, Version
+from db.workflow import calendar, decisions, delegation, publication, routing, rows, states, submission
+
+RETURN_REASONS = (
+    "成文日期与文号年份不一致，请核对后重新提交",
+    "内容概述过于简单，请概括主要内容",
+    "请补充报名表附件后再提交",
+    "标题中的单位名称应使用全称",
+    "正文中的联系电话已变更，请更新",
+)
+COMMENTS = ("", "", "", "同意", "同意发布", "同意，请注意及时更新")
+# 2026 public holidays and make-up working days (国务院办公厅通知), as demo calendar data.
+HOLIDAYS_2026 = (
+    ("2026-01-01", "2026-01-03", "元旦"), ("2026-02-15", "2026-02-23", "春节"),
+    ("2026-04-04", "2026-04-06", "清明节"), ("2026-05-01", "2026-05-05", "劳动节"),
+    ("2026-06-19", "2026-06-21", "端午节"), ("2026-09-25", "2026-09-27", "中秋节"),
+    ("2026-10-01", "2026-10-07", "国庆节"),
+)
+MAKEUP_2026 = (("2026-01-04", "元旦调休"), ("2026-02-14", "春节调休"), ("2026-02-28", "春节调休"),
+               ("2026-05-09", "劳动节调休"), ("2026-09-20", "国庆节调休"), ("2026-10-10", "国庆节调休"))
+
+
+def walk_reviews(rng: random.Random, made: list[Item]) -> None:
+    admin = User.get(User.role == "admin")
+    calendar.set_days(admin, holiday_days())
+    link_policy_bundles(rng)
+    _delegate_for_the_week()
+    pending = list(Item.select().where(Item.state == states.IN_REVIEW).order_by(Item.created_at))
+    rng.shuffle(pending)
+    for item in pending:
+        _walk(rng, item)
+    _working_copies(rng)
+    _spread_pending(rng)
+
+
+def holiday_days() -> list[tuple[dt.date, bool, str]]:
+    days = []
+    for first, last, name in HOLIDAYS_2026:
+        day = dt.date.fromisoformat(first)
+        while day <= dt.date.fromisoformat(last):
+            days.append((day, False, name))
+            day += dt.timedelta(days=1)
+    return days + [(dt.date.fromisoformat(d), True, name) for d, name in MAKEUP_2026]
+
+
+def link_policy_bundles(rng: random.Random) -> None:
+    """Policy documents the demo left as drafts (held: no interpretation) get one and go."""
+    policies = Item.select().join(Column).where((Column.kind == "policy") & (Item.state == states.DRAFT))
+    reading_column = Column.get(Column.code == "zcjd")
+    for policy in list(policies)[:6]:
+        fields = {"title": f"《{policy.title}》政策解读", "topic": policy.topic, "publisher": policy.publisher,
+                  "written_on": policy.written_on, "summary": f"解读{policy.title[:40]}的出台背景、主要内容和适用范围。",
+                  "body_html": f"<p>一、出台背景。{policy.summary}</p><p>二、主要内容。本文件共分若干部分，明确了适用范围、"
+                               f"办理程序和监督措施。</p><p>三、适用范围。适用于本市行政审批服务相关单位。</p>",
+                  "related_id": policy.id}
+        try:
+            with database.atomic():
+                reading = items.create_item(policy.created_by, reading_column, fields)
+                items.submit(policy.created_by, reading)
+        except DomainError:
+            continue
+
+
+def _delegate_for_the_week() -> None:
+    today = clock.local_today()
+    leader, deputy = User.get(User.username == "wangjianguo"), User.get(User.username == "limeihua")
+    delegation.delegate(leader, leader, deputy, today - dt.timedelta(days=2), today + dt.timedelta(days=4),
+                        "赴省政务服务中心学习交流")
+
+
+def _walk(rng: random.Random, item: Item) -> None:
+    """Decide the item's fate: published, approved, returned, or waiting at a stage."""
+    fate = rng.random()
+    stages = routing.stages_of(item.column)
+    if fate < 0.38:
+        _approve_through(rng, item, len(stages), publish=rng.random() < 0.85)
+    elif fate < 0.43:
+        _return(rng, item)
+    elif fate < 0.73 and len(stages) > 1:
+        _approve_through(rng, item, 1, publish=False)
+
+
+def _current(item: Item) -> Version:
+    item = rows.first(Item, decisions.ITEM_SQL, item.id)
+    return rows.first(Version, decisions.VERSION_SQL, item.id, item.latest_version_no)
+
+
+def _reviewer(item: Item, version: Version) -> tuple[User, User | None] | None:
+    """Who decides the open stage: a reviewer in their own right, or the deputy sometimes."""
+    task = rows.first(ReviewTask, decisions.OPEN_TASK_SQL, version.id, states.T_OPEN)
+    if task is None:
+        return None
+    people = [u for u in routing.reviewers(task.stage_role, task.section_id) if u.id != version.created_by_id]
+    return (people[0], None) if people else None
+
+
+def _approve_through(rng: random.Random, item: Item, stages: int, publish: bool) -> None:
+    for _ in range(stages):
+        version = _current(item)
+        chosen = _reviewer(item, version)
+        if chosen is None or version.state != states.V_IN_REVIEW:
+            return
+        decider = chosen[0] if publish else _maybe_deputy(rng, chosen[0])
+        try:
+            with database.atomic():
+                outcome = decisions.approve(decider, item.id, version.number, version.content_hash, rng.choice(COMMENTS))
+        except DomainError:
+            return
+    if publish and outcome.kind == "approved":
+        for released in outcome.released:
+            latest = _current(Item(id=released))
+            publication.mark_published(released, latest.number, latest.content_hash)
+
+
+def _maybe_deputy(rng: random.Random, reviewer: User) -> User:
+    """Now and then this week's deputy decides for 王建国, so histories show "李美华 代 王建国"."""
+    if reviewer.username == "wangjianguo" and rng.random() < 0.3:
+        return User.get(User.username == "limeihua")
+    return reviewer
+
+
+def _return(rng: random.Random, item: Item) -> None:
+    version = _current(item)
+    chosen = _reviewer(item, version)
+    if chosen is None:
+        return
+    try:
+        with database.atomic():
+            decisions.return_item(chosen[0], item.id, version.number, version.content_hash, rng.choice(RETURN_REASONS))
+    except DomainError:
+        pass
+
+
+def _working_copies(rng: random.Random) -> None:
+    """Edit a few published items into working copies (some approved by the section head),
+    and ask for one withdrawal and one abolition, so the comparison view has changes."""
+    published = list(Item.select().where(Item.state == states.PUBLISHED).order_by(Item.id))
+    rng.shuffle(published)
+    for item in published[:8]:
+        drafter = item.created_by
+        paragraph = f"<p>（{rng.randint(1, 12)}月{rng.randint(1, 28)}日补充：办理地点调整至市民之家二楼{rng.randint(1, 30)}号窗口。）</p>"
+        try:
+            with database.atomic():
+                items.save_item(drafter, item, {"title": item.title + "（更新）",
+                                                "body_html": item.body_html.replace("。", "，现予更新。", 1) + paragraph})
+                items.submit(drafter, Item.get_by_id(item.id), "更新办理地点")
+        except DomainError:
+            continue
+        if rng.random() < 0.5:
+            _approve_through(rng, item, 1, publish=False)
+    for item, request, reason in ((published[8:9], submission.request_withdrawal, "活动已取消，撤下原通知"),
+                                  (published[9:10], submission.request_abolition, "已被新发布的管理办法替代")):
+        for target in item:
+            try:
+                with database.atomic():
+                    request(target.created_by, target, reason)
+            except DomainError:
+                pass
+
+
+def _spread_pending(rng: random.Random) -> None:
+    """Pending work looks like the last few weeks: submission times and deadlines differ.
+    Earlier versions were decided soon after they were written, so histories read in order."""
+    _date_history(rng)
+    now = clock.now_dt()
+    for task in ReviewTask.select().where(ReviewTask.state == states.T_OPEN):
+        submitted = now - dt.timedelta(days=rng.randint(0, 30), hours=rng.randint(0, 8))
+        stamp = submitted.strftime("%Y-%m-%dT%H:%M:%SZ")
+        Item.update(changed_at=stamp).where(Item.id == task.item_id).execute()
+        Version.update(created_at=stamp).where(Version.id == task.version_id).execute()
+        decided = (submitted + dt.timedelta(hours=rng.randint(2, 30))).strftime("%Y-%m-%dT%H:%M:%SZ")
+        Decision.update(decided_at=min(decided, clock.now())).where(Decision.version == task.version_id).execute()
+    calendar.refresh_deadlines()
+
+
+def _date_history(rng: random.Random) -> None:
+    settled = (Version.select(Version.id, Version.item, Item.written_on).join(Item, on=(Version.item == Item.id))
+               .where(Version.state.in_((states.V_PUBLISHED, states.V_REPLACED)) & (Item.written_on != "")))
+    for version in settled:
+        written = dt.datetime.combine(dt.date.fromisoformat(version.item.written_on), dt.time(1, 30))
+        submitted = written + dt.timedelta(days=rng.randint(0, 2), hours=rng.randint(0, 6))
+        Version.update(created_at=_stamp(submitted)).where(Version.id == version.id).execute()
+        decisions_ = Decision.select(Decision.id).where(Decision.version == version.id).order_by(Decision.stage)
+        for hours, decision in enumerate(decisions_, start=1):
+            moment = submitted + dt.timedelta(hours=hours * rng.randint(2, 20))
+            Decision.update(decided_at=_stamp(moment)).where(Decision.id == decision.id).execute()
+            Item.update(published_at=_stamp(moment + dt.timedelta(minutes=10))).where(
+                (Item.id == version.item_id) & (Item.published_version_no == Version.select(Version.number)
+                                                .where(Version.id == version.id))).execute()
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return min(moment, clock.now_dt().replace(tzinfo=None)).strftime("%Y-%m-%dT%H:%M:%SZ")

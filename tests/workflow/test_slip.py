@@ -1,0 +1,58 @@
+"""The approval slip prints what was approved and the whole chain of decisions."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pypdf import PdfReader
+
+from db import clock
+from db.workflow import decisions, delegation, slip
+from forms.slips import render_slip
+from tests.helpers import user
+from tests.workflow.conftest import approve, submitted
+
+
+def pdf_text(pdf: bytes) -> str:
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return text.replace(" ", "").replace("\u3000", "")
+
+
+def test_the_slip_names_the_content_and_every_decision(profile):
+    item, v1 = submitted()
+    decisions.return_item(user("chenjing"), item.id, 1, v1.content_hash, "请补充会议时间")
+    from db import items
+    from db.models import Item
+    v2 = items.submit(user("liuyang"), Item.get_by_id(item.id))
+    approve("chenjing", v2, "同意")
+    today = clock.local_today()
+    delegation.delegate(user("wangjianguo"), user("wangjianguo"), user("limeihua"), today, today + dt.timedelta(days=3))
+    approve("limeihua", v2, "同意发布")
+    data = slip.slip_data(item.id)
+    assert [d["signed_as"] for d in data["decisions"]] == ["陈静", "陈静", "李美华 代 王建国"]
+    result = render_slip(data)
+    assert result.pdf.startswith(b"%PDF") and result.pages == 1
+    text = pdf_text(result.pdf)
+    for expected in ("政府信息公开审批单", item.title[:10], data["index_no"], "办公室", "刘洋",
+                     v2.content_hash[:12], "请补充会议时间", "退回", "李美华代王建国", "同意发布", "分管领导审批"):
+        assert expected in text, expected
+
+
+def test_a_long_comment_wraps_and_stays_on_one_page(profile):
+    item, version = submitted()
+    approve("chenjing", version, "内容属实，同意报分管领导审批。" * 6)
+    result = render_slip(slip.slip_data(item.id))
+    assert result.pages == 1
+    assert "同意报分管领导审批。内容属实" in pdf_text(result.pdf).replace("\n", "")
+
+
+def test_the_slip_command_finds_the_item_by_its_index_number(profile, tmp_path, capsys):
+    import argparse
+    from desktop.commands import slip as slip_command
+    item, version = submitted()
+    out = tmp_path / "审批单.pdf"
+    args = argparse.Namespace(profile=str(profile.root), item=item.index_no, version=None, out=str(out))
+    assert slip_command.run(args) == 0
+    assert item.title[:8] in pdf_text(out.read_bytes())
+    args.item = "XYSXZFWZX/1999-99999"
+    assert slip_command.run(args) == 1
