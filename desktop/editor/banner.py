@@ -4,13 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from db import clock
 
-STATE_NAMES = {"draft": "草稿", "returned": "已退回", "in_review": "审核中", "approved": "已批准",
-               "published": "已发布", "withdrawn": "已撤稿"}
+STATE_NAMES = {
+    "draft": QT_TRANSLATE_NOOP("EditorBanner", "草稿"),
+    "returned": QT_TRANSLATE_NOOP("EditorBanner", "已退回"),
+    "in_review": QT_TRANSLATE_NOOP("EditorBanner", "审核中"),
+    "approved": QT_TRANSLATE_NOOP("EditorBanner", "已批准"),
+    "published": QT_TRANSLATE_NOOP("EditorBanner", "已发布"),
+    "withdrawn": QT_TRANSLATE_NOOP("EditorBanner", "已撤稿"),
+}
 STYLES = {
     "returned": ("#fdecea", "#c62828"),
     "error": ("#fdecea", "#c62828"),

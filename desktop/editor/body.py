@@ -17,18 +17,34 @@ from desktop.editor.icons import glyph
 
 # Qt's HTML reader sizes <h1>..<h3> with these font size adjustments; we do the same.
 HEADING_SIZES = {1: 3, 2: 2, 3: 1}
-# Qt writes a heading's own bold face out as <strong> around its whole text; headings are
-# bold anyway, so that wrapper is noise that would make an untouched body differ.
-WHOLE_HEADING_BOLD = re.compile(r"<(h[1-4])([^>]*)><strong>((?:(?!</?strong>).)*)</strong></\1>", re.S)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("RichTextEditor", text)
 
 
+# What Qt adds when it writes a document out, undone so that an untouched body comes back
+# exactly as it was stored (the version hash depends on it): headings wrapped in bold,
+# links wrapped in an underline, each table cell's text in a paragraph, line breaks
+# between blocks.
+HEADING = re.compile(r"<(h[1-4])([^>]*)>(.*?)</\1>", re.S)
+UNDERLINED_LINK = re.compile(r"<a ([^>]*)><u>((?:(?!</?u>).)*)</u></a>", re.S)
+CELL_PARAGRAPH = re.compile(r"<(td|th)([^>]*)><p>((?:(?!</?p>).)*)</p></\1>", re.S)
+BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+ALIGN_STYLE = re.compile(r'style="text-align:(center|right|justify)"')
+
+
 def clean_body_html(qt_html: str) -> str:
-    """Qt's HTML of a document → the project's clean HTML."""
-    return WHOLE_HEADING_BOLD.sub(r"<\1\2>\3</\1>", clean_html(qt_html))
+    """Qt's HTML of a document → the project's clean HTML, without Qt's additions."""
+    clean = BETWEEN_TAGS.sub("><", clean_html(qt_html))
+    clean = HEADING.sub(lambda m: f"<{m[1]}{m[2]}>{re.sub(r'</?strong>', '', m[3])}</{m[1]}>", clean)
+    clean = UNDERLINED_LINK.sub(r"<a \1>\2</a>", clean)
+    return CELL_PARAGRAPH.sub(r"<\1\2>\3</\1>", clean)
+
+
+def qt_readable(clean: str) -> str:
+    """Clean HTML as Qt's reader understands it (it takes alignment only as an attribute)."""
+    return ALIGN_STYLE.sub(r'align="\1"', clean)
 
 
 def local_files(mime) -> list[str]:
@@ -97,7 +113,7 @@ class RichTextEditor(QWidget):
         return clean_body_html(self.edit.toHtml())
 
     def setValue(self, html: str) -> None:
-        self.edit.setHtml(html or "")
+        self.edit.setHtml(qt_readable(html or ""))
         self.edit.document().clearUndoRedoStacks()
 
     def setReadOnly(self, read_only: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PyQt6.QtCore import QCoreApplication
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PyQt6.QtWidgets import QComboBox, QWidget
 
 from db.models import DISCLOSURE, SECRECY, VALIDITY, Organisation, Topic
@@ -80,17 +80,17 @@ def topic_display(code: str) -> str:
 
 
 FIELD_MAP: tuple[Field, ...] = (
-    Field("title", "标题", "title_edit", LINE),
-    Field("body_html", "正文", "body_editor", VALUE, problem_key="body"),
-    Field("index_no", "索引号", "index_no_edit", LINE, editable=False),
-    Field("publisher", "发布机构", "publisher_combo", COMBO),
-    Field("doc_no", "文号", "doc_no_edit", LINE, live=False),
-    Field("topic", "主题分类", "topic_picker", VALUE, display=topic_display),
-    Field("written_on", "成文日期", "written_on_edit", VALUE),
-    Field("validity", "有效性", "validity_combo", COMBO),
-    Field("disclosure", "公开属性", "disclosure_combo", COMBO),
-    Field("secrecy", "涉密状态", "secrecy_combo", COMBO),
-    Field("summary", "内容概述", "summary_edit", PLAIN),
+    Field("title", QT_TRANSLATE_NOOP("EditorFields", "标题"), "title_edit", LINE),
+    Field("body_html", QT_TRANSLATE_NOOP("EditorFields", "正文"), "body_editor", VALUE, problem_key="body"),
+    Field("index_no", QT_TRANSLATE_NOOP("EditorFields", "索引号"), "index_no_edit", LINE, editable=False),
+    Field("publisher", QT_TRANSLATE_NOOP("EditorFields", "发布机构"), "publisher_combo", COMBO),
+    Field("doc_no", QT_TRANSLATE_NOOP("EditorFields", "文号"), "doc_no_edit", LINE, live=False),
+    Field("topic", QT_TRANSLATE_NOOP("EditorFields", "主题分类"), "topic_picker", VALUE, display=topic_display),
+    Field("written_on", QT_TRANSLATE_NOOP("EditorFields", "成文日期"), "written_on_edit", VALUE),
+    Field("validity", QT_TRANSLATE_NOOP("EditorFields", "有效性"), "validity_combo", COMBO),
+    Field("disclosure", QT_TRANSLATE_NOOP("EditorFields", "公开属性"), "disclosure_combo", COMBO),
+    Field("secrecy", QT_TRANSLATE_NOOP("EditorFields", "涉密状态"), "secrecy_combo", COMBO),
+    Field("summary", QT_TRANSLATE_NOOP("EditorFields", "内容概述"), "summary_edit", PLAIN),
 )
 BY_NAME = {f.name: f for f in FIELD_MAP}
 CATALOGUE = tuple(f for f in FIELD_MAP if f.name not in ("title", "body_html"))

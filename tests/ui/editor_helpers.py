@@ -1,6 +1,7 @@
 """Helpers for the editor tests: typing Chinese, waiting for writes, answering dialogs."""
 from __future__ import annotations
 
+from PyQt6 import sip
 from PyQt6.QtCore import QTimer
 from PyQt6.QtGui import QInputMethodEvent
 from PyQt6.QtWidgets import QApplication, QMessageBox
@@ -37,3 +38,8 @@ def answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
 
 def column_id(code: str) -> str:
     return Column.get(Column.code == code).id
+
+
+def gone(window) -> bool:
+    """The window was closed (and perhaps already deleted)."""
+    return sip.isdeleted(window) or not window.isVisible()
