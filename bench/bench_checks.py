@@ -7,6 +7,13 @@
    check_attachment, goal ≤ 3 s. Floors: (a) db.extract.extract_chunks alone, the same
    reader without the rules; (b) openpyxl read-only iterating every cell value.
 
+3. In a profile (db.checks.service): context_for_profile() while the word lists are
+   unchanged (the compiled automata are reused) and right after an admin edit (they are
+   rebuilt, here with 1,000 extra words), beside the floor of one SELECT of the lists'
+   stamp; the check submission runs on a typical item (service.checked) beside the floor
+   of building its content dict; the roster's findings asked again (cached) beside the
+   first time.
+
 Run: .venv/bin/python bench/bench_checks.py
 """
 from __future__ import annotations
@@ -136,6 +143,65 @@ def bench_roster(rows: int = 10_000) -> None:
           f"  = {checked / floor_extract:.1f}x floor (a), {checked / floor_openpyxl:.1f}x floor (b)")
 
 
+def open_bench_profile(folder: Path):
+    from db import reference
+    from db.database import Profile, open_profile
+    profile = open_profile(Profile(folder / "profile"), create=True)
+    reference.install_topics()
+    reference.install_structure()
+    reference.install_users("gongkai123")
+    return profile
+
+
+def bench_profile(rows: int = 10_000) -> None:
+    from db import attachments, content, items
+    from db.checks import lists, service
+    from db.database import database
+    from db.models import Attachment, Column, User
+    with tempfile.TemporaryDirectory() as folder:
+        profile = open_bench_profile(Path(folder))
+        admin, drafter = User.get(User.username == "admin"), User.get(User.username == "liuyang")
+        for word in sorted({entry.word for entry in generated_words(1000)} - {r.word for r in lists.sensitive_rows()}):
+            lists.save_sensitive(admin, word)
+        floor_stamp = median_ms(lambda: database.execute_sql(
+            'SELECT "stamp" FROM "word_list_stamp" WHERE "id" = 1').fetchone(), 200)
+        service.context_for_profile()
+        cached = median_ms(service.context_for_profile, 200)
+
+        def after_an_edit():
+            database.execute_sql("UPDATE sensitive_word SET note = note || '' WHERE rowid = 1")
+            service.context_for_profile()
+        rebuilt = median_ms(after_an_edit, 10)
+        print(f"\nProfile word lists ({len(lists.sensitive_rows()):,} sensitive words; median):")
+        print(f"  floor: SELECT of the lists' stamp ........... {floor_stamp:7.3f} ms")
+        print(f"  context_for_profile(), lists unchanged ...... {cached:7.3f} ms  = {cached / floor_stamp:.0f}x floor")
+        print(f"  context_for_profile() after an edit ......... {rebuilt:7.2f} ms  "
+              f"(rebuild = {rebuilt / cached:.0f}x the cached call)")
+
+        item = items.create_item(drafter, Column.get(Column.code == "gzdt"), {
+            "title": "关于调整窗口办公时间的通知", "body_html": realistic_body(),
+            "publisher": "信阳市行政服务中心", "topic": "0101", "written_on": "2017-03-15",
+            "summary": "调整窗口办公时间。"})
+        floor_content = median_ms(lambda: content.item_content(item, Attachment.current_of(item)), 50)
+        whole = median_ms(lambda: service.checked(item), 50)
+        print(f"\nSubmission's check of a {len(item.body_text):,}-character item, no attachment (median of 50):")
+        print(f"  floor: content.item_content ................. {floor_content:7.2f} ms")
+        print(f"  service.checked (all rules, overrides) ...... {whole:7.2f} ms  = {whole / floor_content:.1f}x floor")
+
+        roster = Path(folder) / "roster.xlsx"
+        write_roster(roster, rows)
+        attachments.add_attachment(profile, drafter, item, roster)
+        frozen = {"attachments": [{"sha256": a.sha256, "filename": a.filename} for a in Attachment.current_of(item)]}
+        start = time.perf_counter()
+        service.findings_for_attachments(frozen)
+        first = time.perf_counter() - start
+        again = median_ms(lambda: service.findings_for_attachments(frozen), 20)
+        print(f"\nThe roster attached ({rows:,} rows): findings_for_attachments")
+        print(f"  first time .................................. {first:7.2f} s")
+        print(f"  asked again (cached answer) ................. {again:7.3f} ms  = {first * 1000 / again:,.0f}x faster")
+
+
 if __name__ == "__main__":
     bench_body()
     bench_roster()
+    bench_profile()
