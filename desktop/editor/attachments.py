@@ -5,6 +5,7 @@ data layer refuses (too large, unreadable) is reported here and the others are k
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PyQt6.QtCore import QCoreApplication, QUrl, pyqtSignal
@@ -14,7 +15,7 @@ from PyQt6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from db.attachments import human_size
+from db.attachments import human_size, max_bytes
 from db.models import Attachment, User
 from desktop.editor.banner import local_time
 from desktop.editor.body import local_files
@@ -38,12 +39,19 @@ class AttachmentsPanel(QWidget):
         self.list.setObjectName("attachmentList")
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([tr("文件名"), tr("大小"), tr("添加时间"), tr("添加人")])
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.itemDoubleClicked.connect(lambda *_: self.open_selected())
         self.list.itemSelectionChanged.connect(self._enable)
         self.add_button = QPushButton(tr("添加附件…"), self)
         self.open_button = QPushButton(tr("打开"), self)
         self.remove_button = QPushButton(tr("移除"), self)
+        self.cancel_button = QPushButton(tr("取消添加"), self)
+        self.cancel_button.setToolTip(tr("不再添加剩下的文件；已添加的保留"))
+        self.cancel_button.clicked.connect(self.cancel_adding)
+        self._cancel: threading.Event | None = None
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -56,7 +64,7 @@ class AttachmentsPanel(QWidget):
         self.error.setObjectName("attachmentError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e")
-        hint = QLabel(tr("可将文件拖放到编辑窗口中添加；单个附件不能超过上限。"), self)
+        hint = QLabel(tr("可将文件拖放到编辑窗口中添加；单个附件不超过 {limit}。").format(limit=human_size(max_bytes())), self)
         hint.setStyleSheet("color: #666")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):
@@ -65,8 +73,11 @@ class AttachmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.busy_label)
-        layout.addWidget(self.busy)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy, 1)
+        busy_row.addWidget(self.cancel_button)
+        layout.addLayout(busy_row)
         layout.addWidget(self.error)
         layout.addWidget(hint)
         self.setAcceptDrops(True)
@@ -103,6 +114,7 @@ class AttachmentsPanel(QWidget):
         self.adding = busy
         self.busy.setVisible(busy)
         self.busy_label.setVisible(busy)
+        self.cancel_button.setVisible(busy)
         self.busy_label.setText(text)
         self._enable()
 
@@ -123,11 +135,21 @@ class AttachmentsPanel(QWidget):
             return
         self.error.clear()
         self._set_busy(True, tr("正在添加 {n} 个文件…").format(n=len(paths)))
-        self.session.add_files(paths, self._added)
+        self._cancel = threading.Event()
+        self.session.add_files(paths, self._added, self._cancel)
+
+    def cancel_adding(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.busy_label.setText(tr("正在取消…"))
 
     def _added(self, outcome) -> None:
         self._set_busy(False)
-        self.error.setText("\n".join(e.localised(self.ctx.language) for e in outcome.errors))
+        self._cancel = None
+        lines = [e.localised(self.ctx.language) for e in outcome.errors]
+        if outcome.skipped:
+            lines.append(tr("已取消，未添加：{names}").format(names="、".join(outcome.skipped)))
+        self.error.setText("\n".join(lines))
         self.reload()
 
     def open_selected(self) -> None:

@@ -53,7 +53,7 @@ def state_line(item) -> str:
     if item is None:
         return tr("新信息（尚未保存）")
     name = state_name(item.state)
-    if item.latest_version_no and item.state in ("in_review", "approved", "published"):
+    if item.latest_version_no and item.state in ("returned", "in_review", "approved", "published"):
         return tr("{state} · 第{n}版").format(state=name, n=item.latest_version_no)
     return name
 

@@ -28,7 +28,7 @@ def preview_html(saved: dict) -> str:
     values = fields_from_content(saved)
     values["index_no"] = (saved.get("meta") or {}).get("index_no", "")
     rows = "".join(f"<tr><td style='color:#555; padding-right:12px'>{html.escape(label)}</td>"
-                   f"<td>{html.escape(text)}</td></tr>" for label, text in field_map.display_rows(values))
+                   f"<td>{html.escape(text or '—')}</td></tr>" for label, text in field_map.display_rows(values))
     files = "、".join(html.escape(a["filename"]) for a in saved.get("attachments") or [])
     attached = f"<p style='color:#555'>{html.escape(tr('附件：'))}{files}</p>" if files else ""
     return (f"<h2>{html.escape(saved.get('title') or tr('（无标题）'))}</h2><table>{rows}</table>"

@@ -8,6 +8,7 @@ The widgets' values are read on the main thread (`collect`) before an Op starts.
 from __future__ import annotations
 
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -39,8 +40,9 @@ class SubmitOutcome:
 
 @dataclass
 class AddOutcome:
-    added: list[str]
-    errors: list[DomainError]
+    added: list[str] = field(default_factory=list)
+    errors: list[DomainError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)    # not tried: the user cancelled
 
 
 class DraftRef:
@@ -175,15 +177,25 @@ class EditSession(QObject):
             then(item)
         self.run(lambda: items.revert_to_last_save(ref.user, ref.item()), done)
 
-    def add_files(self, paths: list[str], then: Callable[[AddOutcome], None]) -> None:
-        """Attach files (hashed and copied on the worker); a file refused leaves the rest alone."""
+    def add_files(self, paths: list[str], then: Callable[[AddOutcome], None],
+                  cancel: threading.Event | None = None) -> None:
+        """Attach files (hashed and copied on the worker); a file refused leaves the rest alone.
+
+        Setting `cancel` stops before the next file; the files already attached stay.
+        """
         ref, column_id, fields, profile = self.ref, self.column_id, self.collect(), self.ctx.profile
         generation, is_new = self.generation, self.item_id is None
 
         def work() -> AddOutcome:
+            outcome = AddOutcome()
+            if cancel is not None and cancel.is_set():
+                outcome.skipped = [Path(p).name for p in paths]
+                return outcome
             ref.ensure(column_id, fields)
-            outcome = AddOutcome([], [])
-            for path in paths:
+            for index, path in enumerate(paths):
+                if cancel is not None and cancel.is_set():
+                    outcome.skipped = [Path(p).name for p in paths[index:]]
+                    break
                 try:
                     attachments.add_attachment(profile, ref.user, ref.item(), Path(path))
                     outcome.added.append(Path(path).name)
@@ -192,7 +204,7 @@ class EditSession(QObject):
             return outcome
 
         def done(outcome: AddOutcome) -> None:
-            if is_new:
+            if is_new and self.item_id is not None:
                 self._mark_saved(generation, autosave=True)
             self.ctx.notify(Changes(items=True))
             then(outcome)

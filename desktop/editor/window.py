@@ -14,7 +14,7 @@ from PyQt6.QtCore import QCoreApplication, QSize, Qt, pyqtSignal
 from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import QLayout, QMessageBox, QWidget
 
-from db import guides, items, metadata, settings
+from db import guides, items, settings
 from db.errors import DomainError, PermissionDenied
 from db.models import Column, Item
 from desktop.editor import fields as field_map
@@ -22,12 +22,11 @@ from desktop.editor.attachments import AttachmentsPanel
 from desktop.editor.banner import Banner, Notice, local_time, state_line, state_notice
 from desktop.editor.body import local_files
 from desktop.editor.history import HistoryPanel
+from desktop.editor.messages import FieldMessages
 from desktop.editor.panels import panels_for
 from desktop.editor.session import EditSession, SubmitOutcome
 from forms.ui import load_form
 
-ERROR_STYLE = "color: #b3261e"
-OVER_LIMIT_STYLE = "color: #b3261e; font-weight: bold"
 EDITABLE_STATES = ("draft", "returned")
 
 
@@ -56,6 +55,7 @@ class ItemEditor(QWidget):
         self.attachments = AttachmentsPanel(ctx, self.session, self)
         self.history = HistoryPanel(ctx, self.session, self.restore_content, self)
         self.state_banner, self.message_banner = Banner(self), Banner(self)
+        self.messages = FieldMessages(self.ui, ctx.english)
         self._assemble()
         self._fill_columns(column_id)
         self._connect()
@@ -73,13 +73,10 @@ class ItemEditor(QWidget):
         self.ui.tabs.addTab(self.attachments, tr("附件"))
         self.ui.tabs.addTab(self.history, tr("历史"))
         self.ui.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab goes title → body
+        self.ui.index_no_edit.setStyleSheet("background: palette(window)")  # looks as fixed as it is
+        self.ui.save_status_label.setStyleSheet("margin-left: 12px; color: #555")
         self.ui.main_splitter.setStretchFactor(0, 1)
         self.ui.main_splitter.setSizes([760, 400])
-        for spec in field_map.FIELD_MAP:
-            label = field_map.error_label_of(self.ui, spec)
-            if label is not None:
-                label.setStyleSheet(ERROR_STYLE)
-                label.hide()
         field_map.fill_choices(self.ui)
         self.setAcceptDrops(True)
 
@@ -163,10 +160,8 @@ class ItemEditor(QWidget):
                 panel.load(subject)
         finally:
             self._loading = False
-        self._count_summary()
-        for spec in field_map.FIELD_MAP:
-            if spec.editable:
-                self.validate(spec.name)
+        self.messages.count_summary()
+        self.messages.check_all()
 
     def new_subject(self, values: dict | None = None) -> Item:
         """An unsaved Item carrying what a new item (or restored content) shows."""
@@ -189,6 +184,17 @@ class ItemEditor(QWidget):
         except PermissionDenied:
             return False
         return True
+
+    # what panels use -----------------------------------------------------------------------------
+    @property
+    def item_id(self) -> str | None:
+        """The item's id; None until the first save of a new item."""
+        return self.session.item_id
+
+    @property
+    def body_edit(self):
+        """The body's QTextEdit (panels highlight in it; they must not edit it behind the user)."""
+        return self.ui.body_editor.edit
 
     # state ------------------------------------------------------------------------------------
     @property
@@ -241,16 +247,16 @@ class ItemEditor(QWidget):
         if self._loading:
             return
         spec = field_map.BY_NAME[name]
-        if spec.live or self._shows_problem(spec):
-            self.validate(name)
+        if spec.live or self.messages.showing(spec):
+            self.messages.check(name)
         if name == "summary":
-            self._count_summary()
+            self.messages.count_summary()
         if name == "title":
             self._show_title()
         self._changed()
 
     def _field_left(self, name: str) -> None:
-        self.validate(name)
+        self.messages.check(name)
 
     def _changed(self) -> None:
         if self._loading or not self.editable:
@@ -259,30 +265,6 @@ class ItemEditor(QWidget):
         if not self.session.in_flight:
             self.ui.save_status_label.setText(tr("有未保存的修改"))
         self.content_changed.emit()
-
-    def validate(self, name: str) -> None:
-        spec = field_map.BY_NAME[name]
-        value = spec.binding.get(field_map.widget_of(self.ui, spec))
-        self.show_problem(spec, metadata.field_problems({name: value}).get(name))
-
-    def show_problem(self, spec: field_map.Field, problem: tuple[str, str] | None) -> None:
-        label = field_map.error_label_of(self.ui, spec)
-        if label is None:
-            return
-        label.setText(self._say(problem) if problem else "")
-        label.setVisible(bool(problem))
-
-    def _shows_problem(self, spec: field_map.Field) -> bool:
-        label = field_map.error_label_of(self.ui, spec)
-        return label is not None and not label.isHidden()
-
-    def _say(self, problem: tuple[str, str]) -> str:
-        return problem[1] if self.ctx.english() else problem[0]
-
-    def _count_summary(self) -> None:
-        length = len(self.ui.summary_edit.toPlainText().strip())
-        self.ui.summary_counter.setText(f"{length}/{metadata.SUMMARY_MAX}")
-        self.ui.summary_counter.setStyleSheet(OVER_LIMIT_STYLE if length > metadata.SUMMARY_MAX else "")
 
     def _clear_written_on(self) -> None:
         self.ui.written_on_edit.clear_value()
@@ -335,17 +317,10 @@ class ItemEditor(QWidget):
 
     def show_problems(self, problems: dict[str, tuple[str, str]]) -> None:
         """Every submission problem under its field; the first field gets the focus."""
-        first = None
-        for spec in field_map.FIELD_MAP:
-            problem = problems.get(spec.problem)
-            self.show_problem(spec, problem)
-            if problem and first is None:
-                first = spec
+        first, others = self.messages.show_submission(problems)
         for panel in self.panels.values():
             if hasattr(panel, "show_problems"):
                 panel.show_problems(problems)
-        own = {spec.problem for spec in field_map.FIELD_MAP}
-        others = [self._say(p) for key, p in problems.items() if key not in own]
         self.show_message(Notice("error", tr("还有 {n} 处需要修改才能提交审核").format(n=len(problems)),
                                  "\n".join(others)))
         if first is not None:

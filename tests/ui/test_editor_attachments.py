@@ -1,6 +1,8 @@
 """Attachments in the editor: open a copy in another program, remove after asking, drop files."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PyQt6.QtCore import QObject, Qt, QUrl, pyqtSlot
 from PyQt6.QtGui import QDesktopServices
@@ -8,6 +10,7 @@ from PyQt6.QtWidgets import QMessageBox
 
 from db import attachments, items
 from db.models import Attachment
+from desktop.operations import Op
 from tests.helpers import column
 from tests.ui.editor_helpers import answer_next_box, settle
 from tests.ui.test_editor import drop_files
@@ -85,3 +88,22 @@ def test_files_dropped_on_the_body_become_attachments(qtbot, item_with_file, ope
     names = sorted(a.filename for a in Attachment.current_of(item_with_file))
     assert names == ["2017年预算表.xlsx", "补充说明.docx"]
     assert editor.attachments.list.topLevelItemCount() == 2
+
+
+def test_adding_a_batch_of_files_can_be_cancelled(qtbot, ctx, item_with_file, open_item_editor, tmp_path):
+    editor = open_item_editor(item_id=item_with_file.id)
+    panel = editor.attachments
+    files = []
+    for name in ("一.pdf", "二.pdf", "三.pdf"):
+        files.append(tmp_path / name)
+        files[-1].write_bytes(name.encode("utf-8"))
+    release = threading.Event()
+    Op(None, ctx, lambda: release.wait(5)).run_in_background()   # the worker is busy with something else
+    panel.add_files([str(f) for f in files])
+    assert panel.cancel_button.isVisibleTo(panel) and not panel.add_button.isEnabled()
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    settle(qtbot, editor)
+    assert panel.error.text() == "已取消，未添加：一.pdf、二.pdf、三.pdf"
+    assert [a.filename for a in Attachment.current_of(item_with_file)] == ["2017年预算表.xlsx"]
+    assert not panel.cancel_button.isVisibleTo(panel) and panel.add_button.isEnabled()

@@ -41,7 +41,7 @@ def test_a_returned_item_shows_who_returned_it_and_why_at_the_top(qtbot, drafter
     assert banner.heading.text().startswith("已被退回 · 王建国 · ")
     assert banner.text.text() == "退回理由：请补充调整后的具体时间段"
     assert not editor.ui.title_edit.isReadOnly() and editor.ui.submit_button.isEnabled()
-    assert editor.ui.state_label.text() == "已退回"
+    assert editor.ui.state_label.text() == "已退回 · 第1版"
 
 
 def test_an_item_in_review_is_read_only_until_the_drafter_chooses_to_change_it(qtbot, drafter, open_item_editor):

@@ -3,10 +3,14 @@
 <TS version="2.1" language="en">
 <!-- English for the item editor (issue 2, editor engineer): desktop/editor/**, forms/ui/item_editor.ui. -->
 <context><name>AttachmentsPanel</name>
-<message><source>可将文件拖放到编辑窗口中添加；单个附件不能超过上限。</source><translation>Files can also be dropped onto the editor window; each attachment has a size limit.</translation></message>
+<message><source>不再添加剩下的文件；已添加的保留</source><translation>Add no more of these files; those already added stay</translation></message>
+<message><source>取消添加</source><translation>Cancel adding</translation></message>
+<message><source>可将文件拖放到编辑窗口中添加；单个附件不超过 {limit}。</source><translation>Files can also be dropped onto the editor window; each attachment may be up to {limit}.</translation></message>
 <message><source>大小</source><translation>Size</translation></message>
+<message><source>已取消，未添加：{names}</source><translation>Cancelled; not added: {names}</translation></message>
 <message><source>打开</source><translation>Open</translation></message>
 <message><source>文件名</source><translation>File name</translation></message>
+<message><source>正在取消…</source><translation>Cancelling…</translation></message>
 <message><source>正在添加 {n} 个文件…</source><translation>Adding {n} file(s)…</translation></message>
 <message><source>没有能打开此文件的程序：{path}</source><translation>No program can open this file: {path}</translation></message>
 <message><source>添加人</source><translation>Added by</translation></message>
