@@ -29,7 +29,8 @@ class Typist:
         self.process = subprocess.Popen([sys.executable, str(SCRIPT), str(profile_root), "gzdt"],
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         self.reports: list[tuple[float, int]] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -39,10 +40,15 @@ class Typist:
     def typed_by(self, moment: float) -> int:
         return max((n for at, n in self.reports if at <= moment), default=0)
 
+    def typed_in_all(self) -> int:
+        return max((n for _, n in self.reports), default=0)
+
     def kill(self) -> float:
         self.process.send_signal(signal.SIGKILL)
+        killed_at = time.monotonic()
         self.process.wait(timeout=10)
-        return time.monotonic()
+        self.reader.join(timeout=10)          # every report it printed has been read
+        return killed_at
 
 
 def saved_body(db_path: Path) -> str | None:
@@ -78,7 +84,7 @@ def test_killing_the_editor_mid_typing_loses_only_the_last_seconds(profile):
     assert dbmod.integrity_problems() == []
     item = Item.get(Item.title == TITLE)
     body = item.body_text
-    typed = typist.typed_by(killed_at)
+    typed = typist.typed_in_all()
     assert STREAM.startswith(body) and len(body) <= typed
     safe_by = killed_at - (MAX_WAIT_MS / 1000 + 1.5)  # autosave's cap, plus a margin for the write
     assert len(body) >= typist.typed_by(safe_by), (
