@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
+from db.database import database
 from db.models import Column, Decision, Item, ReviewTask, Section, User, Version
 from db.workflow import routing, states
 
@@ -36,7 +37,7 @@ class QueueRow(NamedTuple):
 
     @property
     def stage_count(self) -> int:
-        return len(routing.stages_of(Column(review_stages=self.review_stages)))
+        return len(routing.roles_in(self.review_stages))
 
 
 def _queue_query(user: User, scopes: list[routing.Scope], *fields):
@@ -74,7 +75,8 @@ def queue_for(user: User, section_id: str | None = None, column_ids: list[str] |
     if kind:
         query = query.where(Column.kind == kind)
     deputising = {(s.stage_role, s.section_id): s.on_behalf_of.display_name for s in scopes if s.on_behalf_of}
-    rows = [QueueRow(*row) for row in query.tuples()]
+    sql, params = query.sql()           # plain tuples: every column is already text or a number
+    rows = [QueueRow(*row) for row in database.execute_sql(sql, params).fetchall()]
     if deputising:
         rows = [r._replace(on_behalf_of=deputising.get((r.stage_role, r.section_id), "")) for r in rows]
     return rows

@@ -33,7 +33,11 @@ def column_of(item) -> Column:
 def stages_of(column: Column) -> list[str]:
     """The column's stage roles. The last stage is always a supervising leader: that is the
     rule the seed sets (凡未经过分管领导审核批准的信息不得向外发布)."""
-    roles = [r for r in column.stage_roles() if r in STAGE_NAMES]
+    return roles_in(column.review_stages)
+
+
+def roles_in(review_stages: str) -> list[str]:
+    roles = [r for r in review_stages.split(",") if r in STAGE_NAMES]
     if not roles or roles[-1] != LEADER:
         roles.append(LEADER)
     return roles

@@ -11,7 +11,7 @@ import json
 from db import audit, clock, content, items, outbox, search, settings, workdays
 from db.database import database
 from db.errors import InvalidState, PermissionDenied, ValidationFailed
-from db.models import Attachment, Item, ReviewTask, User, Version
+from db.models import Attachment, Item, ReviewTask, Section, User, Version
 from db.workflow import bundles, catalogue, findings, routing, rows, states
 
 EVENTS = {"publish": states.SUBMIT, "withdraw": states.REQUEST_WITHDRAWAL, "abolish": states.REQUEST_ABOLITION}
@@ -22,7 +22,7 @@ def submit(user: User, item: Item, note: str = "") -> Version:
     """Freeze the working copy as a new version and put it into review, with its bundle partner."""
     items.require_drafter_of(user, item.column, item.section_id)
     with database.atomic():
-        item = Item.get_by_id(item.id)
+        item = _fresh(item.id)
         states.item_next(item.state, states.SUBMIT)
         partner = bundles.partner_of(item)
         bundles.require_complete(item, partner)
@@ -30,6 +30,18 @@ def submit(user: User, item: Item, note: str = "") -> Version:
         if partner is not None and partner.state in (states.DRAFT, states.RETURNED):
             _submit_partner(user, partner)
     return version
+
+
+ITEM_SQL = 'SELECT * FROM "item" WHERE "id" = ?'
+SECTION_SQL = 'SELECT * FROM "section" WHERE "id" = ?'
+
+
+def _fresh(item_id: str) -> Item:
+    """The item row as it is now, with its column and section at hand (plain SQL: hot path)."""
+    item = rows.first(Item, ITEM_SQL, item_id)
+    routing.column_of(item)
+    item.__rel__["section"] = rows.first(Section, SECTION_SQL, item.section_id)
+    return item
 
 
 def _submit_partner(user: User, partner: Item) -> Version:
@@ -60,8 +72,7 @@ def _request_on_live(user: User, item: Item, purpose: str, reason: str) -> Versi
     if not reason.strip():
         raise ValidationFailed({"reason": ("请填写申请理由", "Give the reason for the request")})
     with database.atomic():
-        item = Item.get_by_id(item.id)
-        return freeze(user, item, purpose, reason.strip())
+        return freeze(user, _fresh(item.id), purpose, reason.strip())
 
 
 def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
@@ -137,9 +148,9 @@ def assign_index_no(item: Item) -> None:
     while True:
         serial += 1
         candidate = template.format(org_code=org_code, yyyy=year, serial=serial)
-        if not Item.select().where(Item.index_no == candidate).exists():
+        if not database.execute_sql('SELECT 1 FROM "item" WHERE "index_no" = ?', (candidate,)).fetchone():
             break
     settings.put(serial_key, serial)
     item.index_no = candidate
-    item.save(only=[Item.index_no])
+    rows.update(item, "index_no")
     search.reindex_item(item.id, items._search_text(item), old_text)

@@ -1,0 +1,230 @@
+"""Review benchmark (issue 3), on a copy of the ten-year profile (bench/bigprofile.py:
+130,000 items, 2,000 of them waiting for one leader). Each figure is printed beside a
+floor measured in the same run, with the ratio:
+
+1. Queue usable: from building the queue page to the first row selected and its preview
+   rendered, for 王建国 with 2,000 pending (median of 5, goal ≤ 200 ms).
+   Floor: one plain SQL read of the same 2,000 open review tasks shown in a bare
+   QTableView (QStandardItemModel).
+2. Bulk approval of 100 items (checks per version, decision, release, audit, outbox; one
+   transaction; goal ≤ 0.5 s). Floor: 100 decision rows and 100 outbox rows inserted with
+   peewee in one transaction, no rules.
+3. The whole path of 500 new items: draft → submit → section head → leader → approved and
+   queued for sync, with audit and outbox, each step its own transaction as in the app
+   (goal ≥ 150 items/s); once inside the big profile and once in a fresh one. Floor: the same four-table path in bare peewee (insert item;
+   insert version + outbox row; insert decision + outbox row, twice), also one transaction
+   per step, no rules. For reference only: Wagtail 8's moderation workflow takes an article
+   from draft to live at ~13 items/s on this kind of machine (DESIGN.md §11).
+
+    .venv/bin/python bench/bench_review.py [--items 500] [--bulk 100]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bigprofile import LEADER, build_big_profile  # noqa: E402
+from db import database as dbmod  # noqa: E402
+from db import items, reference  # noqa: E402
+from db.models import Column, Decision, Item, OutboxOp, User, Version  # noqa: E402
+from db.workflow import decisions, queue  # noqa: E402
+
+DRAFT = {"title": "市行政服务中心召开政务公开工作推进会",
+         "body_html": "<p>为认真贯彻落实《中华人民共和国政府信息公开条例》，中心召开政务公开工作推进会。</p>"
+                      "<p>会议要求各科室按照程序及时公开信息，做到有领导分管、有科室负责、有专人办理。</p>",
+         "publisher": "信阳市行政服务中心", "topic": "0101", "written_on": "2026-11-02",
+         "summary": "中心召开政务公开工作推进会，部署政务公开重点工作。"}
+
+
+def person(username: str) -> User:
+    return User.get(User.username == username)
+
+
+def line(name: str, value: str, floor_name: str, floor: str, ratio: str, goal: str) -> None:
+    print(f"  {name:<34}{value:>12}   {floor_name:<30}{floor:>12}   {ratio:>8}   {goal}")
+
+
+# --- 1. queue usable -------------------------------------------------------------------------------
+def queue_usable(root: Path, runs: int = 5) -> None:
+    from PyQt6.QtCore import QSettings
+    from PyQt6.QtWidgets import QApplication
+
+    from desktop.context import AppContext
+    from desktop.operations import OpRunner, ReadRunner
+    app = QApplication.instance() or QApplication(["bench"])
+    ctx = AppContext(profile=dbmod.Profile(root), settings=QSettings(str(root / "bench.ini"), QSettings.Format.IniFormat))
+    ctx.runner, ctx.reader = OpRunner(), ReadRunner()
+    ctx.user = person(LEADER)
+    pending = queue.queue_count(ctx.user)
+    page_times = [_time_queue_page(app, ctx) for _ in range(runs)]
+    floor_times = [_time_bare_table(app) for _ in range(runs)]
+    db_times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        queue.queue_for(ctx.user)
+        db_times.append(time.perf_counter() - started)
+    ctx.runner.shutdown()
+    ctx.reader.shutdown()
+    page, floor = statistics.median(page_times), statistics.median(floor_times)
+    print(f"\n1. Queue usable for {LEADER} with {pending:,} pending in {Item.select().count():,} items (median of {runs})")
+    line("queue page ready", f"{page * 1000:.0f} ms", "floor: plain SQL + QTableView", f"{floor * 1000:.0f} ms",
+         f"{page / floor:.1f}×", "goal ≤ 200 ms")
+    line("  of which queue_for() in db/", f"{statistics.median(db_times) * 1000:.0f} ms", "", "", "", "")
+
+
+def _time_queue_page(app, ctx) -> float:
+    from PyQt6.QtCore import QEventLoop
+
+    from desktop.pages.queue_page import Page
+    started = time.perf_counter()
+    page = Page(ctx)
+    page.resize(1200, 700)
+    page.show()
+    while not (page.loaded_once and page.panel.row is not None):
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)   # idle like the app, no spinning
+    elapsed = time.perf_counter() - started
+    page.close()
+    page.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def _time_bare_table(app) -> float:
+    from PyQt6.QtGui import QStandardItem, QStandardItemModel
+    from PyQt6.QtWidgets import QTableView
+    started = time.perf_counter()
+    rows = dbmod.database.execute_sql(
+        'SELECT t.due_on, v.title, t.section_id, t.stage_role, v.created_at FROM review_task t '
+        'JOIN version v ON v.id = t.version_id WHERE t.state = ? AND t.stage_role = ? ORDER BY t.due_on',
+        ("open", "leader")).fetchall()
+    model = QStandardItemModel(len(rows), 5)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            model.setItem(r, c, QStandardItem(str(value)))
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1200, 700)
+    view.show()
+    app.processEvents()
+    elapsed = time.perf_counter() - started
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+# --- 2. bulk approval ------------------------------------------------------------------------------
+def bulk(count: int) -> None:
+    leader = person(LEADER)
+    rows = queue.queue_for(leader)[:count]
+    targets = [(r.item_id, r.version_no, r.content_hash) for r in rows]
+    started = time.perf_counter()
+    result = decisions.bulk_approve(leader, targets)
+    elapsed = time.perf_counter() - started
+    floor = _bulk_floor(leader, rows)
+    print(f"\n2. Bulk approval of {len(targets)} items by {LEADER}: {len(result.done)} approved, {len(result.skipped)} skipped")
+    line("bulk_approve()", f"{elapsed * 1000:.0f} ms", "floor: peewee rows, no rules", f"{floor * 1000:.0f} ms",
+         f"{elapsed / floor:.1f}×", "goal ≤ 500 ms")
+
+
+def _bulk_floor(leader: User, rows) -> float:
+    started = time.perf_counter()
+    with dbmod.database.atomic() as transaction:
+        for row in rows:
+            Decision.create(item=row.item_id, version=Version.get((Version.item == row.item_id) & (Version.number == row.version_no)),
+                            version_no=row.version_no, content_hash=row.content_hash, stage=2, outcome="approve",
+                            decider=leader)
+            OutboxOp.create(kind="decision.record", payload="{}")
+        elapsed = time.perf_counter() - started
+        transaction.rollback()          # the floor leaves nothing behind
+    return elapsed
+
+
+# --- 3. the whole path ---------------------------------------------------------------------------------
+def whole_path(count: int, where: str) -> None:
+    drafter, head, leader = person("liuyang"), person("chenjing"), person(LEADER)
+    column = Column.get(Column.code == "gzdt")
+    steps = {"draft": 0.0, "submit": 0.0, "section head": 0.0, "leader": 0.0}
+    started = time.perf_counter()
+    for n in range(count):
+        moment = time.perf_counter()
+        item = items.create_item(drafter, column, dict(DRAFT, title=f"{DRAFT['title']}（第{n + 1}次）"))
+        steps["draft"] += time.perf_counter() - moment
+        moment = time.perf_counter()
+        version = items.submit(drafter, item)
+        steps["submit"] += time.perf_counter() - moment
+        for name, reviewer in (("section head", head), ("leader", leader)):
+            moment = time.perf_counter()
+            decisions.approve(reviewer, item.id, version.number, version.content_hash)
+            steps[name] += time.perf_counter() - moment
+    elapsed = time.perf_counter() - started
+    approved = Item.select().where((Item.state == "approved") & Item.title.startswith(DRAFT["title"])).count()
+    floor = _path_floor(count, drafter, head, leader, column)
+    rate, floor_rate = count / elapsed, count / floor
+    print(f"\n3. Whole path of {count} new items in {where}, draft → submit → 2 stages → approved with audit "
+          f"and outbox ({approved} approved)")
+    line("workflow services", f"{rate:.0f} items/s", "floor: bare peewee 4 tables", f"{floor_rate:.0f} items/s",
+         f"{rate / floor_rate:.0%}", "goal ≥ 150 items/s")
+    line("reference: Wagtail 8 moderation", "~13 items/s", "(DESIGN.md §11, not measured here)", "", "", "")
+    for name, seconds in steps.items():
+        line(f"  per item: {name}", f"{seconds / count * 1000:.1f} ms", "", "", "", "")
+
+
+def _path_floor(count: int, drafter: User, head: User, leader: User, column: Column) -> float:
+    started = time.perf_counter()
+    for n in range(count):
+        with dbmod.database.atomic():
+            item = Item.create(section=drafter.section_id, column=column, created_by=drafter, title=f"floor {n}",
+                               body_html=DRAFT["body_html"], state="draft")
+        with dbmod.database.atomic():
+            version = Version.create(item=item, number=1, content=DRAFT["body_html"], content_hash="0" * 64,
+                                     title=item.title, created_by=drafter)
+            OutboxOp.create(kind="version.submit", payload="{}")
+        for stage, reviewer in ((1, head), (2, leader)):
+            with dbmod.database.atomic():
+                Decision.create(item=item, version=version, version_no=1, content_hash="0" * 64, stage=stage,
+                                outcome="approve", decider=reviewer)
+                OutboxOp.create(kind="decision.record", payload="{}")
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=500, help="items for the whole path (default 500)")
+    parser.add_argument("--bulk", type=int, default=100, help="items to bulk-approve (default 100)")
+    args = parser.parse_args()
+    source = build_big_profile()
+    dbmod.close()
+    work = Path(tempfile.mkdtemp(prefix="bench-review-"))
+    try:
+        shutil.copyfile(source.db_path, work / "profile.sqlite")
+        dbmod.open_profile(dbmod.Profile(work))
+        print(f"Review benchmark on a copy of {source.root.name} ({os.cpu_count()} CPUs)")
+        print(f"  {'figure':<34}{'value':>12}   {'floor':<30}{'':>12}   {'ratio':>8}   goal")
+        queue_usable(work)
+        bulk(args.bulk)
+        whole_path(args.items, "the 130,000-item profile")
+        dbmod.close()
+        fresh = work / "fresh"
+        dbmod.open_profile(dbmod.Profile(fresh), create=True)
+        reference.install_topics()
+        reference.install_structure()
+        reference.install_users("bench-password-1")
+        whole_path(args.items, "a fresh profile")
+    finally:
+        dbmod.close()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

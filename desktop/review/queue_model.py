@@ -1,0 +1,122 @@
+"""The queue's table model: the open stages a reviewer may decide, most urgent first.
+
+Rows are db.workflow.queue.QueueRow tuples fetched on the read worker; the deadline column
+shows the date and how many working days are left (red once overdue).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PyQt6.QtGui import QBrush, QColor
+
+from db import workdays
+from db.workflow.queue import QueueRow
+from desktop.review import labels
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+HEADERS = (QT_TRANSLATE_NOOP("QueuePage", "期限"), QT_TRANSLATE_NOOP("QueuePage", "标题"),
+           QT_TRANSLATE_NOOP("QueuePage", "科室"), QT_TRANSLATE_NOOP("QueuePage", "栏目"),
+           QT_TRANSLATE_NOOP("QueuePage", "环节"), QT_TRANSLATE_NOOP("QueuePage", "起草人"),
+           QT_TRANSLATE_NOOP("QueuePage", "提交时间"))
+TITLE_COLUMN = 1
+OVERDUE, DUE_SOON = QColor("#b3261e"), QColor("#9a5b00")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("QueuePage", text)
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[QueueRow] = []
+        self.today = dt.date.today()
+        self._left: dict[str, int] = {}
+        self._calendar: dict[str, bool] = {}
+
+    def set_rows(self, rows: list[QueueRow], calendar: dict[str, bool], today: dt.date) -> None:
+        self.beginResetModel()
+        self.rows, self._calendar, self.today, self._left = rows, calendar, today, {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            left = self.working_days_left(row.due_on)
+            return QBrush(OVERDUE if left < 0 else DUE_SOON) if left <= 3 else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE_COLUMN:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.on_behalf_of:
+            return tr("代 {name} 审批").format(name=row.on_behalf_of)
+        return None
+
+    def _text(self, row: QueueRow, column: int) -> str:
+        if column == 0:
+            return self.deadline_text(row.due_on)
+        if column == 1:
+            purpose = "" if row.purpose == "publish" else f"【{labels.named(labels.PURPOSES, row.purpose)}】"
+            return purpose + row.title
+        if column == 4:
+            stage = labels.named(labels.STAGE_PEOPLE, row.stage_role)
+            text = f"{row.stage}/{row.stage_count} {stage}"
+            return text + tr("（代审）") if row.on_behalf_of else text
+        if column == 6:
+            return labels.local_time(row.submitted_at)[5:]
+        values = {2: row.section_name, 3: row.column_name, 5: row.drafter_name}
+        return values[column]
+
+    def _tooltip(self, row: QueueRow) -> str:
+        kind = labels.named(labels.KINDS, row.kind)
+        note = f"\n{tr('说明：')}{row.note}" if row.note else ""
+        return f"{row.title}\n{row.column_name} · {kind}{note}"
+
+    def deadline_text(self, due_on: str) -> str:
+        left = self.working_days_left(due_on)
+        if left < 0:
+            return tr("{date} 超期{n}天").format(date=due_on[5:], n=-left)
+        if left == 0:
+            return tr("{date} 今日到期").format(date=due_on[5:])
+        return tr("{date} 剩{n}个工作日").format(date=due_on[5:], n=left)
+
+    def working_days_left(self, due_on: str) -> int:
+        """Working days from today to the deadline; negative (calendar days) once past."""
+        if due_on not in self._left:
+            self._left[due_on] = self._count(due_on)
+        return self._left[due_on]
+
+    def _count(self, due_on: str) -> int:
+        try:
+            due = dt.date.fromisoformat(due_on)
+        except ValueError:
+            return 0
+        if due < self.today:
+            return -(self.today - due).days
+        days, day = 0, self.today
+        while day < due:
+            day += dt.timedelta(days=1)
+            days += workdays.is_working_day(day, self._calendar)
+        return days
+
+    def row_at(self, row: int) -> QueueRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def index_of(self, item_id: str) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.item_id == item_id), -1)

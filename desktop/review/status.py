@@ -1,0 +1,57 @@
+"""Queue counts in the main window's status bar: 待我审核 n · 审核中 · 已退回 · 待同步.
+
+Counted on the read worker whenever an operation or a sync changed something; clicking
+the widget opens the queue (reviewers) or the item list (everyone else).
+"""
+from __future__ import annotations
+
+from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtWidgets import QLabel
+
+from db.workflow import queue
+from desktop.context import Changes
+from desktop.operations import Query
+
+REVIEWERS = ("section_head", "leader")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("QueueStatus", text)
+
+
+def counts_text(counts: dict[str, int], reviewer: bool) -> str:
+    parts = [tr("待我审核 {n}").format(n=counts["mine"])] if reviewer else []
+    parts += [tr("审核中 {n}").format(n=counts["in_review"]), tr("已退回 {n}").format(n=counts["returned"]),
+              tr("已批准待同步 {n}").format(n=counts["approved"])]
+    return "　".join(parts)
+
+
+class StatusWidget(QLabel):
+    def __init__(self, ctx, window):
+        super().__init__()
+        self.ctx, self.window = ctx, window
+        self.setObjectName("queueCounts")
+        self.reviewer = ctx.user.role in REVIEWERS
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tr("点击查看审核队列") if self.reviewer else tr("点击查看信息列表"))
+        self.counts: dict[str, int] = {}
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.queue or changes.items or changes.sync or changes.directory:
+            self.refresh()
+
+    def refresh(self) -> None:
+        user = self.ctx.user
+        Query(self, self.ctx, lambda: queue.counts_for(user), key="queue-counts").success(self._show).run_in_background()
+
+    def _show(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.setText(counts_text(counts, self.reviewer))
+        mine = counts.get("mine", 0) if self.reviewer else 0
+        self.setStyleSheet("color: #b3261e; font-weight: bold" if mine else "")
+
+    def mousePressEvent(self, event) -> None:
+        self.window.show_page("queue" if self.reviewer else "items")
+        super().mousePressEvent(event)
