@@ -18,11 +18,6 @@ def unresolved_blocking(version, context: CheckContext | None = None) -> list[Fi
     return service.unresolved_blocking(version, context=context)
 
 
-def checked(version, context: CheckContext | None = None) -> list[tuple[Finding, object]]:
-    """Every finding of the version with its override note (None when it has none)."""
-    return [(c.finding, c.override) for c in service.checked(version, context=context)]
-
-
 def require_submittable(item) -> None:
     """The checks' submission rule: no blocking finding without an override reason."""
     service.require_no_unresolved_blocking(item)

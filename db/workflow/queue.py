@@ -17,6 +17,7 @@ from db.workflow import routing, states
 class QueueRow(NamedTuple):
     task_id: str
     item_id: str
+    version_id: str
     version_no: int
     content_hash: str
     title: str
@@ -59,7 +60,7 @@ def queue_for(user: User, section_id: str | None = None, column_ids: list[str] |
     if not scopes:
         return []
     drafter = User.alias()
-    query = (_queue_query(user, scopes, ReviewTask.id, ReviewTask.item, Version.number, Version.content_hash,
+    query = (_queue_query(user, scopes, ReviewTask.id, ReviewTask.item, Version.id, Version.number, Version.content_hash,
                           Version.title, Version.purpose, Version.note, Section.id, Section.name, Column.id,
                           Column.name, Column.kind, Column.review_stages, ReviewTask.stage,
                           ReviewTask.stage_role, drafter.display_name, Version.created_at, ReviewTask.due_on)

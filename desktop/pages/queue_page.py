@@ -221,21 +221,6 @@ class Page(QWidget):
         row = self.current_row()
         if row is not None and row is not self.panel.row:
             self.panel.show_row(row)
-            self._check_in_background(row)
-
-    def _check_in_background(self, row) -> None:
-        from db.models import Version
-        from db.workflow import findings
-
-        def check():
-            version = Version.get((Version.item == row.item_id) & (Version.number == row.version_no))
-            return row.item_id, findings.checked(version)
-
-        def show(result):
-            item_id, checked = result
-            if self.panel.row is not None and self.panel.row.item_id == item_id:
-                self.panel.show_findings(checked)
-        Query(self, self.ctx, check, key="review-findings").success(show).run_in_background()
 
     def _update_bulk_button(self) -> None:
         count = len(self.selected_rows())

@@ -13,6 +13,7 @@ from PyQt6.QtWidgets import (
 from db.models import Column, Item, Topic
 from db.workflow import compare, queue
 from db.workflow.queue import QueueRow
+from desktop.checks.findings_view import FindingsView
 from desktop.review import labels
 from desktop.review.diffview import diff_html
 from desktop.review.preview import preview_html
@@ -48,11 +49,13 @@ class ReviewPanel(QWidget):
         self.banner.setStyleSheet(BANNER)
         self.banner.hide()
         self.tabs = QTabWidget()
-        self.preview, self.diff, self.history, self.checks = (QTextBrowser() for _ in range(4))
-        for browser, title in ((self.preview, tr("预览(&V)")), (self.diff, tr("对照(&D)")),
-                               (self.history, tr("审批记录")), (self.checks, tr("检查"))):
+        self.preview, self.diff, self.history = (QTextBrowser() for _ in range(3))
+        for browser, title in ((self.preview, tr("预览(&V)")), (self.diff, tr("对照(&D)")), (self.history, tr("审批记录"))):
             browser.setOpenLinks(False)
             self.tabs.addTab(browser, title)
+        self.checks = FindingsView(ctx)          # the checks' own read-only view (desktop/checks)
+        self.checks.loaded.connect(self._checked)
+        self.tabs.addTab(self.checks, tr("检查"))
         self.approve_button = QPushButton(tr("批准 (Ctrl+Enter)"))
         self.approve_button.setDefault(True)
         self.comment_button = QPushButton(tr("附意见批准 (C)"))
@@ -84,11 +87,12 @@ class ReviewPanel(QWidget):
             self.banner.hide()
             for browser in (self.preview, self.diff, self.history, self.checks):
                 browser.clear()
+            self.tabs.setTabText(CHECKS, tr("检查"))
             return
         self.heading.setText(self._heading_html(row))
         self._show_banner(row)
-        self.checks.setHtml(f'<p style="color:#777">{escape(tr("正在检查……"))}</p>')
         self.tabs.setTabText(CHECKS, tr("检查"))
+        self.checks.show_version(row.version_id)      # on the read worker
         self._rendered = set()
         self._render_tab(self.tabs.currentIndex())
 
@@ -148,13 +152,11 @@ class ReviewPanel(QWidget):
         return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-collapse:collapse">'
                 f'<tr style="background-color:#f0f0f0">{head}</tr>{"".join(rows)}</table>')
 
-    def show_findings(self, checked: list) -> None:
-        """`checked` are (finding, override note or None) pairs from the checks."""
-        from desktop.review.findings_html import findings_html
-        blocking = sum(1 for finding, note in checked if finding.blocking and note is None)
-        self.checks.setHtml(findings_html(checked, self.ctx.english()))
-        title = tr("检查") if not checked else tr("检查（{n}）").format(n=len(checked))
-        self.tabs.setTabText(CHECKS, ("⚠ " if blocking else "") + title)
+    def _checked(self, unresolved: int) -> None:
+        """The tab says at a glance whether blocking findings wait for a decision."""
+        found = len(self.checks.rows)
+        title = tr("检查") if not found else tr("检查（{n}）").format(n=found)
+        self.tabs.setTabText(CHECKS, ("⚠ " if unresolved else "") + title)
 
     def _display(self, live: dict | None, content: dict) -> dict[str, dict[str, str]]:
         """Codes and ids in the comparison shown as names: topics, columns, the bundle partner."""

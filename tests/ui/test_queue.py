@@ -141,3 +141,23 @@ def test_approve_with_a_comment(qtbot, ctx, profile):
     qtbot.waitUntil(lambda: "已批准并等待同步" in page.panel.message.text(), timeout=5000)
     final = Item.get_by_id(item.id).decisions.where(Decision.stage == 2).get()
     assert (final.decider.username, final.comment) == ("wangjianguo", "同意，请于周五前发布")
+
+
+def test_blocking_findings_show_in_the_queue_and_bulk_approval_lists_what_it_skipped(qtbot, ctx, profile):
+    from db.checks import lists
+    from desktop.review.panel import CHECKS
+    clean, _ = submitted(title="第一条工作动态")
+    flagged, _ = submitted(title="关于报名表收取的通知", body_html="<p>请于周五前将报名表交至办公室。</p>")
+    lists.save_sensitive(user("admin"), "报名表", "blocking")       # the word list changed after submission
+    ctx.user = user("chenjing")
+    _window, page = open_queue(qtbot, ctx)
+    click_row(qtbot, page, row_of(page, flagged.title))
+    qtbot.waitUntil(lambda: page.panel.tabs.tabText(CHECKS).startswith("⚠"), timeout=10000)
+    assert "报名表" in page.panel.checks.summary.text() + "".join(
+        f.finding.message + f.finding.excerpt for f in page.panel.checks.rows)
+    click_row(qtbot, page, row_of(page, clean.title), Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.isVisible(), timeout=5000)
+    assert page.report.skipped.count() == 1 and flagged.title in page.report.skipped.item(0).text()
+    assert "已批准 1 条，跳过 1 条" in page.panel.message.text()
+    assert Item.get_by_id(flagged.id).state == "in_review" and Item.get_by_id(clean.id).state == "in_review"

@@ -163,28 +163,22 @@
 <message><source>以下 {n} 条未批准，请逐条处理：</source><translation>These {n} item(s) were not approved; deal with them one by one:</translation></message>
 </context>
 <context><name>ReviewPanel</name>
-<message><source>阻断</source><translation>blocking</translation></message>
-<message><source>未发现问题。</source><translation>No problems found.</translation></message>
-<message><source>已说明例外</source><translation>override given</translation></message>
-<message><source>提示</source><translation>warning</translation></message>
-<message><source>例外理由：</source><translation>Override reason: </translation></message>
 <message><source>版本</source><translation>Version</translation></message>
 <message><source>环节</source><translation>Stage</translation></message>
 <message><source>审批人</source><translation>Decided by</translation></message>
 <message><source>时间</source><translation>Time</translation></message>
 <message><source>结论</source><translation>Outcome</translation></message>
 <message><source>意见</source><translation>Comment</translation></message>
+<message><source>检查</source><translation>Checks</translation></message>
 <message><source>批准 (Ctrl+Enter)</source><translation>Approve (Ctrl+Enter)</translation></message>
 <message><source>附意见批准 (C)</source><translation>Approve with comment (C)</translation></message>
 <message><source>退回 (R)</source><translation>Return (R)</translation></message>
 <message><source>审批单 PDF (Ctrl+P)</source><translation>Approval slip PDF (Ctrl+P)</translation></message>
-<message><source>检查</source><translation>Checks</translation></message>
 <message><source>预览(&amp;V)</source><translation>Pre&amp;view</translation></message>
 <message><source>对照(&amp;D)</source><translation>&amp;Differences</translation></message>
 <message><source>审批记录</source><translation>Decisions</translation></message>
 <message><source>第{version}版 · 内容哈希 {hash} · 第{stage}/{count}环节：{name} · 起草：{drafter} · 期限：{due}</source><translation>Version {version} · content hash {hash} · stage {stage}/{count}: {name} · drafted by {drafter} · due {due}</translation></message>
 <message><source>检查（{n}）</source><translation>Checks ({n})</translation></message>
-<message><source>正在检查……</source><translation>Checking…</translation></message>
 <message><source>撤稿申请：批准后此信息将从网站撤下。理由：{note}</source><translation>Withdrawal request: once approved the item is taken off the website. Reason: {note}</translation></message>
 <message><source>您正在代 {name} 审批（代审），审批单上将记为“{signed}”。</source><translation>You are deciding for {name} as deputy; the approval slip will say “{signed}”.</translation></message>
 <message><source>尚无审批意见。</source><translation>No decisions yet.</translation></message>
