@@ -2,7 +2,8 @@
 
 The rule: use as few cards as the smallest allowed body size needs, and within that
 card count the largest body size that fits. A guide that fits one card at the largest
-size is wrapped once; only long guides try further sizes.
+size is wrapped once; a cheap lower bound on the card count skips sizes that cannot
+help, and the remaining sizes are bisected.
 
 The result is a list of CardPlan values: every string with its font role, size and
 position on the card, plus the marks and the QR box. Drawing them is draw.py's job,
@@ -11,32 +12,29 @@ so the benchmark can time "just the text" on exactly the same lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from forms.cards.elements import Para
 from forms.cards.frame import CardFrame, CardPlan, TextRun
 from forms.cards.layouts import CardStyle
-from forms.cards.textfit import Unit, WidthTable, split_units, wrap_units
+from forms.cards.textfit import Measured, WidthTable, measure, wrap_measured
 
 CONTINUED = "（续）"
 
 
-@dataclass(frozen=True)
-class _Row:
-    element: int
-    heading: bool
-    height: float
-    x: float
-    text: str
-    label: str = ""
-    keep: bool = False      # keep on the same card as the next row
+# A row of the body: (element index, is a heading, height, text x offset, text, list
+# label, keep with the next row). Plain tuples: the fitting loop makes tens of thousands.
+Row = tuple[int, bool, float, float, str, str, bool]
 
 
-def _keeps(count: int, listed: bool) -> list[bool]:
-    """Which lines of a paragraph stay with the next: short list items stay whole;
-    other paragraphs leave no single line alone at the foot or head of a card."""
-    if listed and count <= 4:
-        return [k < count - 1 for k in range(count)]
-    return [count > 1 and k in (0, count - 2) for k in range(count)]
+class _Element(NamedTuple):
+    heading: str
+    paras: list[Para]
+    label_em: float         # widest list number, 1/1000 em; 0 when not a list
+
+    def label_width(self, size: float) -> float:
+        """Room for the list numbers, which the item text hangs beside."""
+        return self.label_em * size / 1000.0 + 0.3 * size if self.label_em else 0.0
 
 
 @dataclass
@@ -46,117 +44,153 @@ class Composer:
     style: CardStyle
     body: WidthTable
     heading: WidthTable
-    _units: dict[str, list[Unit]] = field(default_factory=dict)
+    _measured: dict[str, Measured] = field(default_factory=dict)
 
-    def units(self, text: str) -> list[Unit]:
-        units = self._units.get(text)
-        if units is None:
-            units = self._units[text] = split_units(text, self.body)
-        return units
+    def measured(self, text: str) -> Measured:
+        """Paragraphs are measured once per render, whatever sizes are tried."""
+        para = self._measured.get(text)
+        if para is None:
+            para = self._measured[text] = measure(text, self.body)
+        return para
 
     def compose(self, title: str, section: str, stamp: str, url: str,
                 elements: list[tuple[str, list[Para]]]) -> list[CardPlan]:
         frames = [CardFrame.build(self.style, self.heading, title, url),
                   CardFrame.build(self.style, self.heading, title + CONTINUED, url)]
-        pages = self._fit(elements, frames)
+        label_em = self.body.text_width
+        blocks = [_Element(heading, paras, max((label_em(p.label) for p in paras), default=0.0))
+                  for heading, paras in elements]
+        size, pages = self._fit(blocks, frames)
         plans = []
         for number, page in enumerate(pages, start=1):
             frame = frames[0 if number == 1 else 1]
             plan = frame.header(self.body, self.heading, section)
-            self._place_rows(plan, page, frame)
+            self._place_rows(plan, page, frame, size)
             frame.footer(plan, stamp, number, len(pages))
             plans.append(plan)
         return plans
 
     # -- fitting -----------------------------------------------------------------
 
-    def _fit(self, elements, frames) -> list[list[tuple[_Row, float]]]:
+    def _fit(self, elements, frames) -> tuple[float, list[list[Row]]]:
+        """The body size and the rows of each card."""
         sizes = self.style.body_sizes
-        first = self._paginate(self._rows(elements, sizes[0]), elements, sizes[0], frames)
-        if len(first) == 1 or len(sizes) == 1:
-            return first
-        smallest = self._paginate(self._rows(elements, sizes[-1]), elements, sizes[-1], frames)
-        for size in sizes[1:-1]:
-            pages = self._paginate(self._rows(elements, size), elements, size, frames)
-            if len(pages) <= len(smallest):
-                return pages
-        return smallest
 
-    def _rows(self, elements: list[tuple[str, list[Para]]], size: float) -> list[_Row]:
-        rows: list[_Row] = []
+        def layout(size: float) -> list[list[Row]]:
+            return self._paginate(self._rows(elements, size), elements, size, frames)
+
+        largest = layout(sizes[0])
+        if len(largest) == 1 or len(sizes) == 1:
+            return sizes[0], largest
+        if self._fewest_cards(elements, sizes[-1], frames) >= len(largest):
+            return sizes[0], largest        # even the smallest size cannot save a card
+        best = layout(sizes[-1])
+        if len(best) >= len(largest):
+            return sizes[0], largest
+        # Bisect for the largest size needing no more cards than the smallest size.
+        fits, fails = len(sizes) - 1, 0
+        while fits - fails > 1:
+            middle = (fits + fails) // 2
+            if self._fewest_cards(elements, sizes[middle], frames) <= len(best):
+                pages = layout(sizes[middle])
+                if len(pages) <= len(best):
+                    fits, best = middle, pages
+                    continue
+            fails = middle
+        return sizes[fits], best
+
+    def _rows(self, elements: list[_Element], size: float) -> list[Row]:
+        """Every heading and wrapped line at `size`. Short list items keep together;
+        other paragraphs leave no single line alone at the foot or head of a card."""
+        rows: list[Row] = []
+        append = rows.append
         width = self.style.width - 2 * self.style.margin
         line = size * self.style.leading
-        for index, (heading, paras) in enumerate(elements):
-            rows.append(_Row(index, True, _heading_height(size), 0.0, heading, keep=True))
-            label_width = self._label_width(paras, size)
+        heading_height = _heading_height(size)
+        for index, (heading, paras, _) in enumerate(elements):
+            append((index, True, heading_height, 0.0, heading, "", True))
+            label_width = elements[index].label_width(size)
             wrap_width = (width - label_width) * 1000.0 / size
             for para in paras:
-                lines = wrap_units(self.units(para.text), wrap_width, self.body) or [""]
-                keeps = _keeps(len(lines), bool(para.label))
-                for number, (text, keep) in enumerate(zip(lines, keeps)):
-                    label = para.label if number == 0 else ""
-                    rows.append(_Row(index, False, line, label_width, text, label, keep))
+                lines = wrap_measured(self.measured(para.text), wrap_width) or [""]
+                last = len(lines) - 1
+                whole = bool(para.label) and last < 4
+                for number, text in enumerate(lines):
+                    keep = number < last and (whole or number == 0 or number == last - 1)
+                    append((index, False, line, label_width, text,
+                            para.label if number == 0 else "", keep))
         return rows
 
-    def _label_width(self, paras: list[Para], size: float) -> float:
-        labels = [p.label for p in paras if p.label]
-        if not labels:
-            return 0.0
-        return max(self.body.text_width(lab) for lab in labels) * size / 1000.0 + 0.3 * size
+    def _fewest_cards(self, elements, size: float, frames) -> int:
+        """A lower bound on the cards needed at `size`, without wrapping: no paragraph
+        takes fewer lines than its width divided by the line width, and on k cards at
+        least n - k of the n headings have the gap above them."""
+        width = self.style.width - 2 * self.style.margin
+        height = 0.0
+        for element in elements:
+            height += _heading_height(size)
+            line_em = (width - element.label_width(size)) * 1000.0 / size
+            lines = sum(-(-self.measured(p.text).width // line_em) or 1 for p in element.paras)
+            height += lines * size * self.style.leading
+        room, gap = max(frame.body_height for frame in frames), _heading_gap(size)
+        return int(-(-(height + len(elements) * gap) // (room + gap)))
 
-    def _paginate(self, rows: list[_Row], elements, size: float,
-                  frames) -> list[list[tuple[_Row, float]]]:
+    def _paginate(self, rows: list[Row], elements, size: float, frames) -> list[list[Row]]:
         """Rows with their size, per card. Rows that keep together move to the next card
         as a group; an element cut by a card break resumes under its heading + （续）."""
-        pages: list[list[tuple[_Row, float]]] = [[]]
-        used, space = 0.0, frames[0].body_height
+        pages: list[list[Row]] = [[]]
+        used, space = 0.0, frames[0].body_height + 0.01
         gap, group = _heading_gap(size), _group_heights(rows)
+        keep_before = False
         for index, row in enumerate(rows):
-            starts_group = index == 0 or not rows[index - 1].keep
-            need = group[index] if starts_group else row.height
-            need += gap if row.heading and pages[-1] else 0.0
-            if used + need > space + 0.01 and pages[-1]:
+            element, is_heading, height = row[0], row[1], row[2]
+            need = height if keep_before else group[index]
+            if is_heading and pages[-1]:
+                need += gap
+            if used + need > space and pages[-1]:
                 pages.append([])
-                used, space = 0.0, frames[1].body_height
-                if not row.heading:
-                    heading = elements[row.element][0] + CONTINUED
-                    pages[-1].append((_Row(row.element, True, _heading_height(size), 0.0,
-                                           heading), size))
-                    used += _heading_height(size)
-            if row.heading and pages[-1]:
+                used, space = 0.0, frames[1].body_height + 0.01
+                if not is_heading:
+                    resumed = (element, True, _heading_height(size), 0.0,
+                               elements[element][0] + CONTINUED, "", True)
+                    pages[-1].append(resumed)
+                    used += resumed[2]
+            elif is_heading and pages[-1]:
                 used += gap
-            pages[-1].append((row, size))
-            used += row.height
+            pages[-1].append(row)
+            used += height
+            keep_before = row[6]
         return pages
 
     # -- placing -----------------------------------------------------------------
 
-    def _place_rows(self, plan: CardPlan, page: list[tuple[_Row, float]], frame: CardFrame) -> None:
+    def _place_rows(self, plan: CardPlan, page: list[Row], frame: CardFrame, size: float) -> None:
         left = self.style.margin
         top = frame.body_top
-        for position, (row, size) in enumerate(page):
-            if row.heading:
+        hsize = _heading_size(size)
+        for position, (_, is_heading, height, x, text, label, _) in enumerate(page):
+            if is_heading:
                 if position:
                     top -= _heading_gap(size)
-                hsize = _heading_size(size)
                 baseline = top - 1.12 * hsize
                 plan.markers.append((left, baseline - 0.02 * hsize, 0.72 * hsize))
-                plan.runs.append(TextRun("heading", hsize, left + 1.05 * hsize, baseline, row.text))
+                plan.runs.append(TextRun("heading", hsize, left + 1.05 * hsize, baseline, text))
             else:
                 baseline = top - 1.1 * size
-                if row.label:
-                    plan.runs.append(TextRun("body", size, left, baseline, row.label))
-                if row.text:
-                    plan.runs.append(TextRun("body", size, left + row.x, baseline, row.text))
-            top -= row.height
+                if label:
+                    plan.runs.append(TextRun("body", size, left, baseline, label))
+                if text:
+                    plan.runs.append(TextRun("body", size, left + x, baseline, text))
+            top -= height
 
 
-def _group_heights(rows: list[_Row]) -> list[float]:
+def _group_heights(rows: list[Row]) -> list[float]:
     """Height from each row to the end of the keep-together group it belongs to."""
     heights = [0.0] * len(rows)
     below = 0.0
     for index in range(len(rows) - 1, -1, -1):
-        below = rows[index].height + (below if rows[index].keep else 0.0)
+        row = rows[index]
+        below = row[2] + (below if row[6] else 0.0)
         heights[index] = below
     return heights
 

@@ -1,6 +1,8 @@
 """Drawing planned cards onto a reportlab canvas with the canvas text API directly."""
 from __future__ import annotations
 
+import hashlib
+
 from forms.cards.frame import CardPlan
 from forms.cards.layouts import CROP_CROSS_ARM, CROP_EDGE_GAP, CROP_LENGTH, Layout
 from forms.cards.qr import qr_path
@@ -8,6 +10,8 @@ from forms.fonts import FontSet
 
 ACCENT = (0.72, 0.08, 0.08)     # the red of official notices; prints as dark grey in B/W
 RULE_GREY = 0.55
+_ACCENT_STROKE = " ".join(f"{c:g}" for c in ACCENT) + " RG"
+_ACCENT_FILL = " ".join(f"{c:g}" for c in ACCENT) + " rg"
 CROP_MARK_WIDTH = 0.3
 
 
@@ -22,52 +26,72 @@ def draw_card(canvas, plan: CardPlan, origin: tuple[float, float], fonts: FontSe
 
 
 def _draw_rules(canvas, plan: CardPlan) -> None:
+    ops = []
     for x1, y1, x2, y2, accent in plan.rules:
-        if accent:
-            canvas.setStrokeColorRGB(*ACCENT)
-            canvas.setLineWidth(1.0)
-        else:
-            canvas.setStrokeGray(RULE_GREY)
-            canvas.setLineWidth(0.4)
-        canvas.line(x1, y1, x2, y2)
+        colour, width = (_ACCENT_STROKE, 1.0) if accent else (f"{RULE_GREY} G", 0.4)
+        ops.append(f"{colour} {width} w {x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S")
+    if ops:
+        canvas.addLiteral("\n".join(ops))
 
 
 def _draw_markers(canvas, plan: CardPlan) -> None:
-    canvas.setFillColorRGB(*ACCENT)
-    for x, y, side in plan.markers:
-        canvas.rect(x, y, side, side, stroke=0, fill=1)
+    """The heading squares, as one filled path."""
+    if not plan.markers:
+        return
+    ops = [f"{x:.2f} {y:.2f} {side:.2f} {side:.2f} re" for x, y, side in plan.markers]
+    canvas.addLiteral(f"{_ACCENT_FILL}\n" + "\n".join(ops) + "\nf")
 
 
 def _draw_text(canvas, plan: CardPlan, fonts: FontSet) -> None:
-    """One text object per card, in reading order, so copied text reads right."""
+    """One text object per card, in reading order, so copied text reads right. A line
+    directly below the previous one, in the same font, is reached with T* (next line)
+    instead of a new text matrix."""
     canvas.setFillGray(0)
     canvas.setStrokeGray(0)
     # Without a separate bold face, headings are filled and stroked (text render mode 2).
     canvas.setLineWidth(0.28)
     text = canvas.beginText()
-    current = None
-    for run in plan.runs:
-        key = (run.role, run.size)
-        if key != current:
-            text.setFont(fonts.heading if run.role == "heading" else fonts.body, run.size)
+    runs = plan.runs
+    current, leading, cursor = None, 0.0, None
+    for index, run in enumerate(runs):
+        role, size, x, y, line = run
+        if (role, size) != current:
+            text.setFont(fonts.heading if role == "heading" else fonts.body, size)
             if fonts.fake_bold_headings:
-                text.setTextRenderMode(2 if run.role == "heading" else 0)
-            current = key
-        text.setTextOrigin(run.x, run.y)
-        text.textOut(run.text)
+                text.setTextRenderMode(2 if role == "heading" else 0)
+            current, leading = (role, size), 0.0
+        if cursor != (x, y):
+            text.setTextOrigin(x, y)
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        if following and following[:3] == (role, size, x) and following.y < y:
+            step = y - following.y
+            if abs(step - leading) > 1e-6:
+                text.setLeading(step)
+                leading = step
+            text.textLine(line)
+            cursor = (x, following.y)
+        else:
+            text.textOut(line)
+            cursor = None
     canvas.drawText(text)
 
 
 def _draw_qr(canvas, qr: tuple[str, float, float, float]) -> None:
+    """Each URL's code is one form XObject, so a guide's 续 cards reuse its bytes."""
     url, x, y, side = qr
     if not url:
         return
     ops, modules = qr_path(url)
+    name = "QR" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, modules, modules)
+        canvas.setFillGray(0)
+        canvas.addLiteral(ops)        # one path of module-unit rectangles
+        canvas.endForm()
     module = side / modules
     canvas.saveState()
-    canvas.setFillGray(0)
     canvas.transform(module, 0, 0, module, x, y)
-    canvas.addLiteral(ops)        # one path of module-unit rectangles, built once per URL
+    canvas.doForm(name)
     canvas.restoreState()
 
 

@@ -50,7 +50,8 @@ def material_text(material: dict) -> str:
     copies = int(material.get("copies") or 1)
     amount = f"{form}，{copies}份" if form else f"{copies}份"
     remarks = str(material.get("remarks") or "").strip()
-    return f"{str(material.get('name') or '').strip()}（{amount}）" + (f"：{remarks}" if remarks else "")
+    name = str(material.get("name") or "").strip()
+    return f"{name}（{amount}）" + (f"：{remarks}" if remarks else "")
 
 
 def _basis(guide: dict) -> list[Para]:

@@ -6,18 +6,18 @@ order (header, title, body, footer), so text copied from the PDF reads correctly
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from forms.cards.layouts import CardStyle
 from forms.cards.qr import QUIET_ZONE, qr_path
-from forms.cards.textfit import WidthTable, split_units, wrap_units
+from forms.cards.textfit import WidthTable, measure, wrap_measured
 
 HEADER_LABEL = "办事须知卡"
 QR_HINT = "扫码查看网上办事指南"
 TITLE_LEADING = 1.3
 
 
-@dataclass(frozen=True)
-class TextRun:
+class TextRun(NamedTuple):
     role: str           # "body" or "heading" (the heading face, bold)
     size: float
     x: float
@@ -78,7 +78,8 @@ class CardFrame:
         y = self.title_top - self.title_size * 1.05
         for line in self.title_lines:
             width = heading.text_width(line) * self.title_size / 1000.0
-            plan.runs.append(TextRun("heading", self.title_size, (left + right - width) / 2, y, line))
+            x = (left + right - width) / 2
+            plan.runs.append(TextRun("heading", self.title_size, x, y, line))
             y -= self.title_size * TITLE_LEADING
         plan.rules.append((left, self.title_bottom, right, self.title_bottom, True))
         return plan
@@ -98,9 +99,9 @@ class CardFrame:
 def fit_title(widths: WidthTable, title: str, width: float,
               sizes: tuple[float, ...]) -> tuple[float, list[str]]:
     """The largest title size that keeps the title to two lines, else the smallest."""
-    units = split_units(title, widths)
+    para = measure(title, widths)
     for size in sizes:
-        lines = wrap_units(units, width * 1000.0 / size, widths)
+        lines = wrap_measured(para, width * 1000.0 / size)
         if len(lines) <= 2:
             return size, lines
     return sizes[-1], lines

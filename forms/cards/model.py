@@ -68,7 +68,8 @@ class CardTemplate:
         blank = [key for key, heading in self.elements if not str(heading).strip()]
         if blank:
             raise TemplateError(f"卡片模板“{self.name}”的要素缺少标题：{'、'.join(blank)}",
-                                f"Card template {self.name!r} has elements without a heading: {blank}")
+                                f"Card template {self.name!r} has elements without a heading: "
+                                f"{blank}")
 
     @classmethod
     def from_dict(cls, data: dict) -> "CardTemplate":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from reportlab.graphics.barcode.qrencoder import QRErrorCorrectLevel, QRRSBlock, QRUtil
 
@@ -86,11 +87,12 @@ def _codewords(payload: bytes, version: int) -> list[int]:
     """Data bits (byte mode) padded and split into blocks, then interleaved with EC."""
     blocks = _blocks(version)
     capacity = sum(data for data, _ in blocks)
-    bits = "0100" + format(len(payload), "08b" if version < 10 else "016b")
-    bits += "".join(format(b, "08b") for b in payload)
-    bits += "0" * min(4, capacity * 8 - len(bits))
-    bits += "0" * (-len(bits) % 8)
-    data = [int(bits[i:i + 8], 2) for i in range(0, len(bits), 8)]
+    count_bits = 8 if version < 10 else 16
+    # Mode 0100, the length, the bytes, a 4-bit terminator: a whole number of bytes, since
+    # 4 + count_bits + 8n + 4 is a multiple of 8 (and the version was chosen to fit it).
+    stream = ((0b0100 << count_bits | len(payload)) << 8 * len(payload)
+              | int.from_bytes(payload, "big")) << 4
+    data = list(stream.to_bytes((count_bits + 8 * len(payload) + 8) // 8, "big"))
     data += [0xEC, 0x11] * ((capacity - len(data)) // 2 + 1)
     data = data[:capacity]
     split, ecs, start = [], [], 0
@@ -177,7 +179,6 @@ _MASKS = (
     lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
     lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
 )
-_FINDER_LIKE = ("10111010000", "00001011101")
 
 
 def _pack(grid: list[str]) -> int:
@@ -225,9 +226,11 @@ class _Board:
         lines = ["".join(r) for r in grid]
         return _pack(lines), _pack(["".join(c) for c in zip(*lines)])
 
-    def _data_cells(self, symbol: _Symbol) -> tuple[tuple[int, int], ...]:
-        """Text index of each data cell (as rows, as columns) in the zigzag order."""
+    def _data_cells(self, symbol: _Symbol) -> tuple[itemgetter, itemgetter]:
+        """For every position of the packed text (as rows, as columns), which data bit
+        lands there in the standard's zigzag order; other positions get a light bit."""
         size, stride = self.size, self.stride
+        length = stride * size - 1
         cells = []
         col, upward = size - 1, True
         while col > 0:
@@ -236,20 +239,21 @@ class _Board:
             for row in (range(size - 1, -1, -1) if upward else range(size)):
                 for c in (col, col - 1):
                     if not symbol.used[row] >> (size - 1 - c) & 1:
-                        cells.append((row * stride + c, c * stride + row))
+                        cells.append((row, c))
             col -= 2
             upward = not upward
-        return tuple(cells)
+        self.data_cells = len(cells)
+        as_rows, as_cols = [len(cells)] * length, [len(cells)] * length
+        for index, (row, c) in enumerate(cells):
+            as_rows[row * stride + c] = index
+            as_cols[c * stride + row] = index
+        return itemgetter(*as_rows), itemgetter(*as_cols)
 
     def place(self, codewords: list[int]) -> tuple[int, int]:
         """The data bits, unmasked, packed as rows and as columns."""
-        length = self.stride * self.size - 1
-        as_rows, as_cols = bytearray(b"0" * length), bytearray(b"0" * length)
-        bits = "".join(format(c, "08b") for c in codewords)
-        for (x, y), value in zip(self.cells, bits):
-            if value == "1":
-                as_rows[x] = as_cols[y] = 49           # ord("1")
-        return int(as_rows, 2), int(as_cols, 2)
+        bits = format(int.from_bytes(bytes(codewords), "big"), f"0{8 * len(codewords)}b")
+        bits += "0" * (self.data_cells - len(bits) + 1)      # remainder bits, light cells
+        return int("".join(self.cells[0](bits)), 2), int("".join(self.cells[1](bits)), 2)
 
     def masked(self, data: tuple[int, int], mask: int) -> tuple[int, int]:
         return tuple(dark | ((bits ^ pattern) & free) | fmt for dark, bits, pattern, free, fmt
@@ -274,14 +278,14 @@ class _Board:
         return fives.bit_count() + 2 * (fives & ~(fives >> 1)).bit_count()
 
     def _finder_like(self, packed: int) -> int:
-        count = 0
-        for pattern in _FINDER_LIKE:
-            hits = self.finder_cells
-            for offset, char in enumerate(reversed(pattern)):
-                shifted = packed >> offset
-                hits &= shifted if char == "1" else ~shifted
-            count += hits.bit_count()
-        return count
+        """Count 1011101 cores with four light cells on one side (either side)."""
+        x = packed
+        core = x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6)
+        light4 = ~(x | (x >> 1) | (x >> 2) | (x >> 3))
+        light_after = (core >> 4) & light4          # 1011101 then 0000, reading leftwards
+        light_before = core & (light4 >> 7)         # 0000 then 1011101
+        return (light_after & self.finder_cells).bit_count() + \
+            (light_before & self.finder_cells).bit_count()
 
     def rows(self, symbol: tuple[int, int]) -> list[int]:
         full = (1 << self.size) - 1
@@ -307,6 +311,22 @@ def qr_matrix(text: str, mask: int | None = None) -> list[int]:
 _DARK_RUN = re.compile(r"1+")
 
 
+class _ChunkOps(dict):
+    """(chunk index, byte) -> rectangles for the dark modules of 8 modules of a row, with
+    the row's y left as "Y". Runs crossing a chunk boundary become two abutting
+    rectangles of the same filled path, which print as one."""
+
+    def __missing__(self, key: tuple[int, int]) -> str:
+        index, byte = key
+        ops = [f"{QUIET_ZONE + 8 * index + run.start()} Y {run.end() - run.start()} 1 re"
+               for run in _DARK_RUN.finditer(format(byte, "08b"))]
+        self[key] = text = " ".join(ops)
+        return text
+
+
+_CHUNK_OPS = _ChunkOps()
+
+
 @lru_cache(maxsize=1024)
 def qr_path(text: str) -> tuple[str, int]:
     """PDF path operators filling the dark modules, in module units with the origin at
@@ -314,10 +334,10 @@ def qr_path(text: str) -> tuple[str, int]:
     rows = qr_matrix(text)
     size = len(rows)
     side = size + 2 * QUIET_ZONE
+    pad, width = -size % 8, (size + 7) // 8
     ops = []
     for index, row in enumerate(rows):
-        y = side - QUIET_ZONE - 1 - index
-        for run in _DARK_RUN.finditer(format(row, f"0{size}b")):
-            ops.append(f"{QUIET_ZONE + run.start()} {y} {run.end() - run.start()} 1 re")
+        chunks = [_CHUNK_OPS[k, b] for k, b in enumerate((row << pad).to_bytes(width, "big")) if b]
+        ops.append(" ".join(chunks).replace("Y", str(side - QUIET_ZONE - 1 - index)))
     ops.append("f")
     return "\n".join(ops), side

@@ -1,22 +1,24 @@
 """Line breaking for Chinese text with simple 避头尾 (kinsoku) rules.
 
-Chinese breaks between any two characters; runs of printable ASCII (numbers, URLs,
-Latin words) stay together unless longer than a line. Closing punctuation never
-starts a line: it is glued to the unit before it. Opening brackets never end a line:
-they are glued to the unit after them.
+Chinese may break between any two characters, except: before closing punctuation
+(，。、；：）》 … never start a line), after an opening bracket (（《 never ends one),
+and inside a run of printable ASCII (numbers, URLs, Latin words), unless that run is
+longer than a whole line. A line may also break at a space, which is then dropped.
 
-Widths are kept in 1/1000 em, so a paragraph is split into units once and wrapped
-at any font size by scaling the line width instead of re-measuring.
+A paragraph is measured once: running character widths in 1/1000 em. Wrapping at any
+font size then finds each line's end by bisecting the running widths and stepping back
+while the break would be forbidden, so the cost grows with the number of lines rather
+than the number of characters.
 """
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
 
 CLOSING = frozenset("，。、；：！？）》」』”’〕】〉…—·%,.;:!?)]}")
 OPENING = frozenset("（《「『“‘〔【〈([{")
-_TOKEN = re.compile(r"[\x21-\x7e]+|\s|.", re.S)
-
-Unit = tuple[str, float, bool]      # (text, width in 1/1000 em, is a space)
+_EPSILON = 1e-6
 
 
 class WidthTable(dict):
@@ -33,68 +35,60 @@ class WidthTable(dict):
         return width
 
     def text_width(self, text: str) -> float:
-        return sum(self[c] for c in text)
+        return sum(map(self.__getitem__, text))
 
 
-def split_units(text: str, widths: WidthTable) -> list[Unit]:
-    """The unbreakable pieces of a paragraph, with their widths."""
-    units: list[Unit] = []
-    opening = ""
-    for token in _TOKEN.findall(text):
-        if token.isspace():
-            units.append((" ", widths[" "], True))
-        elif token in CLOSING and units and not units[-1][2]:
-            last_text, last_width, _ = units[-1]
-            units[-1] = (last_text + token, last_width + widths[token], False)
-        elif token in OPENING:
-            opening += token
-        else:
-            piece = opening + token
-            units.append((piece, widths.text_width(piece), False))
-            opening = ""
-    if opening:
-        units.append((opening, widths.text_width(opening), False))
-    return units
+class Measured(NamedTuple):
+    """A paragraph ready to wrap at any size."""
+
+    text: str
+    ends: list[float]       # ends[k] = width of text[:k] in 1/1000 em
+
+    @property
+    def width(self) -> float:
+        return self.ends[-1]
 
 
-def wrap_units(units: list[Unit], max_width: float, widths: WidthTable) -> list[str]:
+def measure(text: str, widths: WidthTable) -> Measured:
+    return Measured(text, list(accumulate(map(widths.__getitem__, text), initial=0.0)))
+
+
+def may_break(text: str, k: int) -> bool:
+    """May a line end between text[k-1] and text[k]? Asked only where a line is full,
+    so plain Chinese text is never scanned character by character."""
+    after, before = text[k], text[k - 1]
+    if after in CLOSING or before in OPENING:
+        return False
+    if "!" <= before <= "~" and "!" <= after <= "~":
+        return False                        # inside an ASCII word, number or URL
+    while after.isspace() and k + 1 < len(text):
+        k += 1                              # spaces, then closing punctuation?
+        after = text[k]
+    return after not in CLOSING
+
+
+def wrap_measured(para: Measured, max_width: float) -> list[str]:
     """Greedy line filling; `max_width` in 1/1000 em (line width / font size * 1000)."""
+    text, ends = para
+    length = len(text)
     lines: list[str] = []
-    line: list[str] = []
-    used = 0.0
-    for text, width, is_space in units:
-        if is_space and not line:
+    start = 0
+    while start < length:
+        if text[start].isspace():
+            start += 1
             continue
-        if used + width > max_width and line:
-            lines.append("".join(line).rstrip())
-            line, used = [], 0.0
-            if is_space:
-                continue
-        if width > max_width:
-            # Longer than a whole line (a long URL or number): break inside it.
-            head, used = _split_long(text, max_width, widths, lines)
-            line = [head]
-            continue
-        line.append(text)
-        used += width
-    if line:
-        lines.append("".join(line).rstrip())
+        stop = bisect_right(ends, ends[start] + max_width + _EPSILON, start, length + 1) - 1
+        if stop < length:
+            end = stop
+            while end > start and not may_break(text, end):
+                end -= 1
+            # Nowhere to break within the line (a long URL or number): cut it where it is full.
+            stop = end if end > start else max(stop, start + 1)
+        lines.append(text[start:stop].rstrip())
+        start = stop
     return lines
-
-
-def _split_long(text: str, max_width: float, widths: WidthTable,
-                lines: list[str]) -> tuple[str, float]:
-    """Emit full lines of `text` into `lines`; return the remainder and its width."""
-    start, used = 0, 0.0
-    for index, char in enumerate(text):
-        width = widths[char]
-        if used + width > max_width and index > start:
-            lines.append(text[start:index])
-            start, used = index, 0.0
-        used += width
-    return text[start:], used
 
 
 def wrap(text: str, line_width: float, size: float, widths: WidthTable) -> list[str]:
     """Convenience: wrap one paragraph to `line_width` points at `size` points."""
-    return wrap_units(split_units(text, widths), line_width * 1000.0 / size, widths)
+    return wrap_measured(measure(text, widths), line_width * 1000.0 / size)

@@ -38,8 +38,9 @@ def long_guide_card(materials: int = 40, condition_chars: int = 2000) -> CardDat
     guide = entry["guide"]
     guide["name"] = "超长办事指南测试事项（建设项目联合审批综合受理）"
     base = [m for m in guide["materials"]]
-    guide["materials"] = [dict(base[i % len(base)], name=f"{base[i % len(base)]['name']}（第{i + 1}项）",
-                               copies=1 + i % 3) for i in range(materials)]
+    guide["materials"] = [dict(base[i % len(base)], copies=1 + i % 3,
+                               name=f"{base[i % len(base)]['name']}（第{i + 1}项）")
+                          for i in range(materials)]
     clause = ("申请人应当具备与申请事项相适应的场所、设备和专业技术人员，"
               "已依法取得规划、用地、环评等前置批准文件，并对所提交材料的真实性负责；")
     text = ""

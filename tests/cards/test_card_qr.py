@@ -1,6 +1,7 @@
 """QR codes: the symbol is standard, and a phone-grade decoder reads the URL off the card."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -71,8 +72,8 @@ def test_path_fills_exactly_the_dark_modules_inside_the_quiet_zone():
     size = len(rows)
     assert side == size + 2 * QUIET_ZONE
     filled = set()
-    for op in ops.splitlines()[:-1]:
-        x, y, w, h, _ = op.split()
+    for x, y, w, h in re.findall(r"(\d+) (\d+) (\d+) (\d+) re", ops):
+        assert h == "1"
         filled.update((side - 1 - int(y), int(x) + i) for i in range(int(w)))
     dark = {(r + QUIET_ZONE, c + QUIET_ZONE) for r in range(size) for c in range(size)
             if rows[r] >> (size - 1 - c) & 1}

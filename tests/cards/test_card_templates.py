@@ -23,7 +23,8 @@ def test_json_round_trip_keeps_order_and_headings():
     template = CardTemplate("窗口版", (("materials", "要带的材料"), ("fee", "收费"), ("basis", "依据")))
     again = CardTemplate.from_json(template.to_json())
     assert again == template
-    assert json.loads(DEFAULT_TEMPLATE_PATH.read_text(encoding="utf-8"))["elements"][0]["key"] == "basis"
+    shipped = json.loads(DEFAULT_TEMPLATE_PATH.read_text(encoding="utf-8"))
+    assert shipped["elements"][0]["key"] == "basis"
 
 
 def test_heading_defaults_to_the_element_label_when_omitted():

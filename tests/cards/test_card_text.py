@@ -84,7 +84,8 @@ def test_body_text_stays_above_the_footer_and_qr_code():
         assert lowest > footer_top + style.small and lowest > qr_top, page
 
 
-SHORT_TEMPLATE = CardTemplate.from_dict({"name": "简", "elements": ["conditions", "materials", "fee"]})
+SHORT_TEMPLATE = CardTemplate.from_dict(
+    {"name": "简", "elements": ["conditions", "materials", "fee"]})
 
 
 def short_card():

@@ -20,7 +20,8 @@ def paragraphs() -> list[str]:
     for entry in demo_entries():
         guide = entry["guide"]
         out += guide["conditions"].splitlines() + [guide["hours"], guide["complaint_phone"]]
-        out += [basis_text(b) for b in guide["basis"]] + [material_text(m) for m in guide["materials"]]
+        out += [basis_text(b) for b in guide["basis"]]
+        out += [material_text(m) for m in guide["materials"]]
     return out
 
 
@@ -35,7 +36,8 @@ def test_wrapping_keeps_every_character_and_respects_the_width(widths, line_widt
 
 
 @pytest.mark.parametrize("line_width", [60, 97, 150, 258])
-def test_closing_punctuation_never_starts_a_line_nor_an_opening_bracket_ends_one(widths, line_width):
+def test_closing_punctuation_never_starts_a_line_nor_an_opening_bracket_ends_one(
+        widths, line_width):
     checked = 0
     for text in paragraphs():
         lines = wrap(text, line_width, 9, widths)
