@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from db.drivers import defer_imports
+    defer_imports()       # before anything imports peewee: keeps PyMySQL off the start-up path
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv or ["gui"])

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
-from playhouse.migrations import Runner
 
 from db.errors import DomainError
 
@@ -124,10 +123,23 @@ def integrity_problems(path: Path | None = None) -> list[str]:
     return [] if messages == ["ok"] else messages
 
 
-def migration_runner() -> Runner:
+def migration_runner():
+    from playhouse.migrations import Runner   # only when there is something to migrate
     return Runner(database, directory=str(MIGRATIONS_DIR))
+
+
+def pending_migrations() -> list[str]:
+    """Names of migration files not yet recorded in the profile (a cheap look on every open)."""
+    names = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
+    try:
+        applied = {row[0] for row in database.execute_sql("SELECT name FROM schema_migration")}
+    except DatabaseError:
+        applied = set()     # a new profile: no history table yet
+    return [name for name in names if name not in applied]
 
 
 def migrate() -> list[str]:
     """Apply pending numbered migrations; returns their names."""
+    if not pending_migrations():
+        return []
     return migration_runner().up()

@@ -64,7 +64,7 @@ def open_or_restore(ctx: AppContext, reason: str | None = None, detail: str = ""
             except ProfileMissing:
                 reason, detail = REASON_MISSING, ""
             except ProfileCorrupt as error:
-                reason, detail = REASON_CORRUPT, error.localised(ctx.language)
+                reason, detail = REASON_CORRUPT, str(error.__cause__ or error)   # SQLite's own words
         if RestoreDialog(ctx, reason, detail).exec() != QDialog.DialogCode.Accepted:
             return False
         reason, detail = None, ""

@@ -8,14 +8,15 @@ Extension points, so each capability adds itself without touching the others:
   `focus_search()` (Ctrl+F), `refresh()` (F5), `open_current()`.
 * STATUS_WIDGETS — one StatusSpec per status-bar widget with the roles that see it; the
   module defines `StatusWidget(ctx, window)`, a QWidget shown at the right of the status
-  bar. It may add its actions to a menu: `window.menu("tools").addAction(...)` (sync: F9).
+  bar, built as soon as the event loop runs after the window is created. It may add its
+  actions to a menu: `window.menu("tools").addAction(...)` (sync: F9).
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, QUrl
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, QTimer, QUrl
 from PyQt6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PyQt6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self.restart_request: tuple[str | None, str] | None = None
         self.upkeep = None
         user = ctx.user
-        self.setWindowTitle(tr("政务公开审签工作站") + f" — {user.display_name}（{auth.role_label(user.role, ctx.language)}）")
+        role = auth.role_label(user.role, ctx.language)
+        self.setWindowTitle(tr("政务公开审签工作站") + " — " + tr("{name}（{role}）").format(name=user.display_name, role=role))
         self.specs = [spec for spec in PAGES if user.role in spec.roles]
         self.pages: dict[str, QWidget] = {}
         self.navigation = QListWidget()
@@ -154,7 +156,9 @@ class MainWindow(QMainWindow):
         """A menu of the menu bar by key: file, edit, view, tools, user, help."""
         return self.menus[key]
 
-    def _action(self, menu: str, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu: str, text: str, slot, shortcut: str | None = None) -> QAction:
+        """A menu action; shortcuts are given as text ("Ctrl+N"), which also spares building
+        PyQt's large key enums at start-up."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -166,20 +170,20 @@ class MainWindow(QMainWindow):
         for key, title in MENUS:
             self.menus[key] = self.menuBar().addMenu(tr(title))
         self.page_actions = {
-            "new_item": self._action("file", tr("新建信息"), lambda: self._call_page("new_item"), QKeySequence.StandardKey.New),
+            "new_item": self._action("file", tr("新建信息"), lambda: self._call_page("new_item"), "Ctrl+N"),
             "open_current": self._action("edit", tr("打开所选信息"), lambda: self._call_page("open_current")),
-            "focus_search": self._action("edit", tr("查找"), lambda: self._call_page("focus_search"), QKeySequence.StandardKey.Find),
-            "refresh": self._action("view", tr("刷新"), lambda: self._call_page("refresh"), Qt.Key.Key_F5),
+            "focus_search": self._action("edit", tr("查找"), lambda: self._call_page("focus_search"), "Ctrl+F"),
+            "refresh": self._action("view", tr("刷新"), lambda: self._call_page("refresh"), "F5"),
         }
         self.menus["file"].addSeparator()
         self.backup_action = self._action("file", tr("立即备份"), self.backup_now)
         self._action("file", tr("从备份恢复……"), self.ask_restore)
         self.menus["file"].addSeparator()
-        self._action("file", tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._action("file", tr("退出"), self.close, "Ctrl+Q")
         self._build_language_menu()
         self._action("user", tr("修改密码……"), self.change_password)
         self._action("user", tr("注销"), lambda: self.request_restart("logout"))
-        self._action("help", tr("使用说明"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+        self._action("help", tr("使用说明"), self.show_user_guide, "F1")
         self._action("help", tr("关于"), self.show_about)
         self._update_page_actions()
 
@@ -198,17 +202,26 @@ class MainWindow(QMainWindow):
         user = self.ctx.user
         bar = self.statusBar()
         bar.addWidget(QLabel(tr("资料库：") + self.ctx.profile.name))
-        section = user.section.name if user.section_id else ""
         role = auth.role_label(user.role, self.ctx.language)
-        bar.addWidget(QLabel(tr("用户：") + f"{user.display_name}（{role}{' · ' + section if section else ''}）"))
+        if user.section_id:
+            role += " · " + user.section.name
+        bar.addWidget(QLabel(tr("用户：") + tr("{name}（{role}）").format(name=user.display_name, role=role)))
         self.backup_label = QLabel()
         bar.addWidget(self.backup_label)
         self.status_widgets: dict[str, QWidget] = {}
-        for spec in STATUS_WIDGETS:
-            if user.role in spec.roles:
+        self.status_specs = [spec for spec in STATUS_WIDGETS if user.role in spec.roles]
+        # Built once the window is up: their modules (sync, queue counts) need not delay it.
+        QTimer.singleShot(0, self._add_status_widgets)
+
+    def _add_status_widgets(self) -> None:
+        for spec in self.status_specs:
+            if spec.key not in self.status_widgets:
                 widget = importlib.import_module(spec.module).StatusWidget(self.ctx, self)
                 self.status_widgets[spec.key] = widget
-                bar.addPermanentWidget(widget)
+                self.statusBar().addPermanentWidget(widget)
+
+    def status_widgets_ready(self) -> bool:
+        return len(self.status_widgets) == len(self.status_specs)
 
     def attach_upkeep(self, upkeep) -> None:
         """Show the backups' outcome and offer a restore when the integrity check fails."""

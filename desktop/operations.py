@@ -13,6 +13,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
+from PyQt6 import sip
 from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 from PyQt6.QtWidgets import QMessageBox, QWidget
 
@@ -98,7 +99,7 @@ class ReadRunner(_Worker):
 
 
 class _Task:
-    def __init__(self, parent: QWidget | None, ctx, fn: Callable[[], Any]):
+    def __init__(self, parent: QObject | None, ctx, fn: Callable[[], Any]):
         self.parent, self.ctx, self.fn = parent, ctx, fn
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
@@ -111,7 +112,13 @@ class _Task:
         self._on_failure = callback
         return self
 
+    def parent_gone(self) -> bool:
+        """The widget that asked was closed and deleted meanwhile: nobody to tell."""
+        return self.parent is not None and sip.isdeleted(self.parent)
+
     def _report(self, future: Future) -> None:
+        if self.parent_gone():
+            return
         error = future.exception()
         if error is None:
             self._succeeded(future.result())
@@ -136,12 +143,9 @@ class Op(_Task):
         self.ctx.runner.submit(self)
 
     def deliver(self, future: Future) -> None:
+        if self.changes is not None and future.exception() is None:
+            self.ctx.notify(self.changes)     # announced even when the asking widget is gone
         self._report(future)
-
-    def _succeeded(self, result: Any) -> None:
-        if self.changes is not None:
-            self.ctx.notify(self.changes)
-        super()._succeeded(result)
 
 
 class Query(_Task):

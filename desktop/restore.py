@@ -32,7 +32,7 @@ def reason_text(reason: str, detail: str = "") -> str:
         REASON_ASKED: tr("选择要恢复的备份。当前资料库文件会另存，不会删除；备份之后所做的修改将不在恢复后的资料库中。"),
     }
     text = texts.get(reason, texts[REASON_ASKED])
-    return text + ("\n" + detail if detail else "")
+    return text + ("\n" + tr("技术信息：") + detail if detail else "")
 
 
 def size_text(size: int) -> str:
@@ -96,8 +96,10 @@ class RestoreDialog(QDialog):
             self.message.setText(tr("没有可用的备份。"))
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        if not self.backups:
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(620, 380)
+        self.resize(620, 380 if self.backups else 200)
 
     def selected_backup(self) -> backup.BackupFile | None:
         rows = self.table.selectionModel().selectedRows()

@@ -108,6 +108,7 @@ class ColumnsTab(QWidget):
         self.ctx = ctx
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr(h) for h in self.HEADERS])
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
         self.tree.itemDoubleClicked.connect(self.edit_column)
         buttons = []
         for text, slot in ((tr("新建栏目……"), self.new_column), (tr("新建下级栏目……"), self.new_child),
@@ -141,6 +142,7 @@ class ColumnsTab(QWidget):
         self.tree.expandAll()
         for number in range(len(self.HEADERS) - 1):
             self.tree.resizeColumnToContents(number)
+            self.tree.setColumnWidth(number, self.tree.columnWidth(number) + 16)
 
     def selected_column_id(self) -> str | None:
         item = self.tree.currentItem()

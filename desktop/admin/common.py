@@ -62,7 +62,8 @@ def make_table(headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -77,6 +78,9 @@ def fill_table(table: QTableWidget, rows: list[tuple[str, list[str]]]) -> None:
             if column == 0:
                 item.setData(ID_ROLE, row_id)
             table.setItem(number, column, item)
+    table.resizeColumnsToContents()
+    for column in range(table.columnCount() - 1):
+        table.setColumnWidth(column, table.columnWidth(column) + 16)
     ids = [row_id for row_id, _ in rows]
     if rows:
         table.selectRow(ids.index(chosen) if chosen in ids else 0)

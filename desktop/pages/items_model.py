@@ -72,7 +72,7 @@ class ItemTableModel(QAbstractTableModel):
         """Load the first page for `flt` (default: the current filter) in the background."""
         flt = self.filter if flt is None else flt
         limit = items_query.PAGE_SIZE
-        (Query(None, self.ctx, lambda: items_query.first_page(flt, limit), key=f"items.page.{id(self)}")
+        (Query(self, self.ctx, lambda: items_query.first_page(flt, limit), key=f"items.page.{id(self)}")
          .success(lambda rows: self._replace(flt, rows, limit)).run_in_background())
 
     def _replace(self, flt: ItemFilter, rows: list[ItemRow], limit: int) -> None:

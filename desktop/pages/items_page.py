@@ -6,7 +6,7 @@ discarding a never-submitted draft (db.items.discard_draft decides whether that 
 """
 from __future__ import annotations
 
-from PyQt6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, Qt
+from PyQt6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PyQt6.QtWidgets import (
     QAbstractItemView, QHeaderView, QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -16,11 +16,12 @@ from desktop.context import Changes
 from desktop.operations import Op, Query
 from desktop.pages import items_query
 from desktop.pages.items_filters import DRAFTING_ROLES, FilterBar
-from desktop.pages.items_model import COLUMNS, ItemTableModel
+from desktop.pages.items_model import COLUMNS, STATE_NAMES, ItemTableModel
 from desktop.pages.items_new import NewItemDialog, open_editor
 
-# Widths in characters of the columns beside the title (which takes the rest).
-COLUMN_CHARS = {"column": 8, "section": 8, "state": 5, "index_no": 21, "written_on": 10, "updated_at": 16}
+# Texts as wide as the widest usual value of each column beside the title (which takes the rest).
+SAMPLE_TEXTS = {"column": "审批备案情况", "section": "公共资源交易管理科", "index_no": "XYSXZFWZX/2026-00000",
+                "written_on": "2026-12-31", "updated_at": "2026-12-31 23:59"}
 
 
 def tr(text: str) -> str:
@@ -31,6 +32,7 @@ class Page(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._tall_rows = 0
         self.filters = FilterBar(ctx.user)
         self.model = ItemTableModel(ctx, self)
         self.table = self._make_table()
@@ -63,10 +65,14 @@ class Page(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        char = table.fontMetrics().horizontalAdvance("0")
         for number, name in enumerate(COLUMNS[1:], start=1):
-            header.resizeSection(number, COLUMN_CHARS[name] * char + 24)
+            header.resizeSection(number, self._column_width(table, number, name))
         return table
+
+    def _column_width(self, table: QTableView, number: int, name: str) -> int:
+        samples = [STATE_NAMES[s] for s in STATE_NAMES] if name == "state" else [SAMPLE_TEXTS[name]]
+        texts = [tr(text) for text in samples] + [self.model.headerData(number, Qt.Orientation.Horizontal)]
+        return max(table.fontMetrics().horizontalAdvance(text) for text in texts) + 20
 
     def _lay_out(self) -> None:
         self.filters.top_row.addWidget(self.new_button)
@@ -90,11 +96,11 @@ class Page(QWidget):
         self.filters.save(self.ctx.settings)
         self.model.reload(flt)
         self.filters.total.setText(tr("正在统计……"))
-        (Query(None, self.ctx, lambda: items_query.count(flt), key=f"items.count.{id(self)}")
+        (Query(self, self.ctx, lambda: items_query.count(flt), key=f"items.count.{id(self)}")
          .success(self._show_total).run_in_background())
 
     def _show_total(self, total: int) -> None:
-        self.filters.total.setText(tr("共 {n} 条").format(n=QLocale().toString(total)))
+        self.filters.total.setText(tr("共 {n} 条").format(n=f"{total:,}"))
 
     def refresh(self) -> None:
         self.apply_filter(self.filters.current())
@@ -106,9 +112,13 @@ class Page(QWidget):
             self.refresh()
 
     def _after_load(self) -> None:
-        text_lines = 2
-        for row in range(self.model.pinned_count()):
-            self.table.setRowHeight(row, text_lines * self.table.fontMetrics().height() + 12)
+        # Row heights outlive a model reset: give back the default to rows that were pinned.
+        header = self.table.verticalHeader()
+        for row in range(min(self._tall_rows, self.model.rowCount())):
+            header.resizeSection(row, header.defaultSectionSize())
+        self._tall_rows = self.model.pinned_count()
+        for row in range(self._tall_rows):
+            self.table.setRowHeight(row, 2 * self.table.fontMetrics().height() + 12)
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 

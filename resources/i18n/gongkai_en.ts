@@ -497,6 +497,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>{name}（{role}）</source>
+      <translation>{name} ({role})</translation>
+    </message>
+    <message>
       <source>上次备份：</source>
       <translation>Last backup: </translation>
     </message>
@@ -665,6 +669,10 @@
   </context>
   <context>
     <name>RestoreDialog</name>
+    <message>
+      <source>技术信息：</source>
+      <translation>Details: </translation>
+    </message>
     <message>
       <source>从备份恢复资料库</source>
       <translation>Restore the profile from a backup</translation>
