@@ -229,12 +229,13 @@ def checked(target: Item | Version, blob_dir: Path | None = None,
     """Every finding with the override that holds for it, blocking ones first."""
     found = (findings_for_version(target, blob_dir, context) if isinstance(target, Version)
              else findings_for_item(target, blob_dir, context))
-    notes = _notes(target)
+    notes = override_notes(target)
     result = [CheckedFinding(f, notes.get(f.key) if f.blocking else None) for f in found]
     return sorted(result, key=lambda c: (not c.unresolved, not c.finding.blocking))
 
 
-def _notes(target: Item | Version) -> dict[str, OverrideNote]:
+def override_notes(target: Item | Version) -> dict[str, OverrideNote]:
+    """Finding key → the override that holds for it on this working copy or version."""
     rows = overrides_for(target)
     if not rows:
         return {}
@@ -249,6 +250,24 @@ def _notes(target: Item | Version) -> dict[str, OverrideNote]:
     return notes
 
 
+@dataclass(frozen=True)
+class WorkingCopyChecks:
+    """What the editor's live checks need from the database: the context to check its
+    texts with, its attachments' findings, and the overrides given so far."""
+    context: CheckContext
+    attachment_findings: list[Finding]
+    notes: dict[str, OverrideNote]
+
+
+def working_copy_checks(item_id: str | None, blob_dir: Path | None = None) -> WorkingCopyChecks:
+    context = context_for_profile()
+    item = Item.get_or_none(Item.id == item_id) if item_id else None
+    if item is None:
+        return WorkingCopyChecks(context, [], {})
+    files = {"attachments": [{"sha256": a.sha256, "filename": a.filename} for a in Attachment.current_of(item)]}
+    return WorkingCopyChecks(context, findings_for_attachments(files, blob_dir, context), override_notes(item))
+
+
 def unresolved_blocking(version: Version, blob_dir: Path | None = None,
                         context: CheckContext | None = None) -> list[Finding]:
     """Blocking findings of a version without an override: what keeps it out of a bulk approval."""
@@ -256,17 +275,35 @@ def unresolved_blocking(version: Version, blob_dir: Path | None = None,
 
 
 class UnresolvedFindings(ValidationFailed):
-    """Submission refused: blocking findings without an override. `findings` lists them."""
+    """Submission refused: blocking findings without an override. `findings` lists them
+    all; `problems` (what the editor shows) has one line per finding in the texts and one
+    per attachment, since a roster can hold thousands."""
 
     def __init__(self, findings: list[Finding]):
         self.findings = list(findings)
-        super().__init__({f"check.{f.key}": (f"{place(f)}：{f.message}", f"{place(f, True)}: {f.english or f.message}")
-                          for f in self.findings})
+        super().__init__(_problem_lines(self.findings))
         count = len(self.findings)
         lines_zh = "；".join(zh for zh, _ in self.problems.values())
         lines_en = "; ".join(en for _, en in self.problems.values())
         DomainError.__init__(self, f"有{count}项阻断性检查问题未处理，请修改，或逐项说明例外理由：{lines_zh}",
                              f"{count} blocking finding(s) unresolved; fix them or give a reason for each: {lines_en}")
+
+
+def _problem_lines(findings: list[Finding]) -> dict[str, tuple[str, str]]:
+    lines: dict[str, tuple[str, str]] = {}
+    files: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.source:
+            files.setdefault(f.source, []).append(f)
+        else:
+            lines[f"check.{f.key}"] = (f"{place(f)}：{f.message}", f"{place(f, True)}: {f.english or f.message}")
+    for name, found in files.items():
+        first = found[0]
+        where = f"（{first.location}）" if first.location else ""
+        lines[f"check.file.{name}"] = (
+            f"附件“{name}”：{len(found)}项，如{where}{first.message}",
+            f"attachment {name}: {len(found)} finding(s), e.g. {first.english or first.message}")
+    return lines
 
 
 def require_no_unresolved_blocking(item: Item, blob_dir: Path | None = None) -> None:

@@ -149,3 +149,16 @@ def test_attachments_are_checked_and_a_missing_file_blocks(profile, tmp_path):
     assert service.unresolved_blocking(version, profile.blob_dir) == []
     attachments.blob_path(profile, attachment.sha256).unlink()
     assert rules(service.unresolved_blocking(version)) == [("attachment_missing", "attachment")]
+
+
+def test_a_refusal_sums_up_an_attachment_in_one_line(profile, tmp_path):
+    drafter, item = user("liuyang"), draft()
+    roster = tmp_path / "名单.txt"
+    roster.write_text("\n".join(f"职工{n} {make_id(seq=f'{n:03d}')}" for n in range(1, 41)), encoding="utf-8")
+    attachments.add_attachment(profile, drafter, item, roster)
+    with pytest.raises(service.UnresolvedFindings) as refused:
+        items.submit(drafter, item)
+    assert len(refused.value.findings) == 40
+    assert list(refused.value.problems.values()) == [(
+        "附件“名单.txt”：40项，如（第1行）身份证号码属于个人信息，公开前须遮盖",
+        f"attachment 名单.txt: 40 finding(s), e.g. {refused.value.findings[0].english}")]
