@@ -55,8 +55,10 @@ class Composer:
 
     def compose(self, title: str, section: str, stamp: str, url: str,
                 elements: list[tuple[str, list[Para]]]) -> list[CardPlan]:
-        frames = [CardFrame.build(self.style, self.heading, title, url),
-                  CardFrame.build(self.style, self.heading, title + CONTINUED, url)]
+        first = CardFrame.build(self.style, self.heading, title, url)
+        # A 续 card's title takes no more lines than the first card's, if a size allows.
+        frames = [first, CardFrame.build(self.style, self.heading, title + CONTINUED, url,
+                                         len(first.title_lines))]
         label_em = self.body.text_width
         blocks = [_Element(heading, paras, max((label_em(p.label) for p in paras), default=0.0))
                   for heading, paras in elements]

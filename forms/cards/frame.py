@@ -51,8 +51,10 @@ class CardFrame:
         return self.body_top - self.body_bottom
 
     @classmethod
-    def build(cls, style: CardStyle, heading: WidthTable, title: str, url: str) -> "CardFrame":
-        size, lines = fit_title(heading, title, style.width - 2 * style.margin, style.title_sizes)
+    def build(cls, style: CardStyle, heading: WidthTable, title: str, url: str,
+              title_lines: int = 2) -> "CardFrame":
+        size, lines = fit_title(heading, title, style.width - 2 * style.margin,
+                                style.title_sizes, title_lines)
         title_top = style.height - style.margin - style.small * 1.7
         title_bottom = title_top - len(lines) * size * TITLE_LEADING - size * 0.3
         # The QR code's dark modules line up with the margins; its quiet zone overlaps them.
@@ -96,12 +98,14 @@ class CardFrame:
             y -= style.small * 1.6
 
 
-def fit_title(widths: WidthTable, title: str, width: float,
-              sizes: tuple[float, ...]) -> tuple[float, list[str]]:
-    """The largest title size that keeps the title to two lines, else the smallest."""
+def fit_title(widths: WidthTable, title: str, width: float, sizes: tuple[float, ...],
+              max_lines: int = 2) -> tuple[float, list[str]]:
+    """The largest title size that keeps the title to `max_lines` lines, else to two
+    lines, else the smallest size with as many lines as it takes."""
     para = measure(title, widths)
-    for size in sizes:
-        lines = wrap_measured(para, width * 1000.0 / size)
-        if len(lines) <= 2:
-            return size, lines
+    for limit in dict.fromkeys((max_lines, 2)):
+        for size in sizes:
+            lines = wrap_measured(para, width * 1000.0 / size)
+            if len(lines) <= limit:
+                return size, lines
     return sizes[-1], lines
