@@ -35,6 +35,14 @@ def excerpt_text(finding: Finding, english: bool = False) -> str:
     return f": “{finding.excerpt}”" if english else f"：“{finding.excerpt}”"
 
 
+def count_line(unresolved: int, passed: int, warnings: int) -> str:
+    """阻断 2 项 · 已说明理由 1 项 · 提示 3 项, leaving out what is zero."""
+    parts = [tr("阻断 {n} 项").format(n=unresolved) if unresolved else "",
+             tr("已说明理由 {n} 项").format(n=passed) if passed else "",
+             tr("提示 {n} 项").format(n=warnings) if warnings else ""]
+    return " · ".join(part for part in parts if part)
+
+
 class FindingCard(QFrame):
     """One finding. Clicking it emits `chosen`."""
     chosen = pyqtSignal(object)

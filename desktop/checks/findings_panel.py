@@ -21,7 +21,7 @@ from db.checks.guide import guide_texts
 from db.checks.service import OVERRIDABLE_RULES, CheckedFinding, WorkingCopyChecks, working_copy_checks
 from desktop.checks import highlight
 from desktop.checks.common import apply_label, can_apply, is_masking
-from desktop.checks.findings_list import FindingsList
+from desktop.checks.findings_list import FindingsList, count_line
 from desktop.checks.override_dialog import OverrideDialog
 from desktop.operations import Query
 
@@ -140,7 +140,8 @@ class Panel(QWidget):
         for name, location, text in guide_texts(self._guide()):
             findings += [_at(f, location) for f in check_text(text, name, context)]
         self.findings = findings + self.data.attachment_findings
-        highlight.highlight(self.body_edit, [f for f in self.findings if f.field == "body"])
+        highlight.highlight(self.body_edit, [f for f in self.findings if f.field == "body"],
+                            frozenset(self.data.notes))
         self.render()
         self.checked.emit()
 
@@ -170,7 +171,7 @@ class Panel(QWidget):
         elif not rows:
             text = tr("未发现问题")
         else:
-            text = tr("阻断 {b} 项，已说明理由 {o} 项，提示 {w} 项").format(b=unresolved, o=passed, w=warnings)
+            text = count_line(unresolved, passed, warnings)
             if unresolved:
                 text += tr("。阻断项须修改或说明理由后才能提交审核")
         self.summary.setText(text)

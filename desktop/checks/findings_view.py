@@ -22,7 +22,7 @@ from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from db.checks import service
 from db.checks.service import CheckedFinding
 from db.models import Item, Version
-from desktop.checks.findings_list import FindingsList
+from desktop.checks.findings_list import FindingsList, count_line
 from desktop.operations import Query
 
 
@@ -90,8 +90,7 @@ class FindingsView(QWidget):
         if not self.rows:
             self.summary.setText(tr("发布前检查未发现问题"))
         else:
-            self.summary.setText(tr("发布前检查：未处理的阻断 {b} 项，已说明理由 {o} 项，提示 {w} 项")
-                                 .format(b=unresolved, o=passed, w=warnings))
+            self.summary.setText(tr("发布前检查：{counts}").format(counts=count_line(unresolved, passed, warnings)))
         self.summary.setStyleSheet("color: #b3261e; font-weight: bold" if unresolved else "")
         self.loaded.emit(unresolved)
 

@@ -10,15 +10,16 @@ from PyQt6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PyQt6.QtWidgets import QLineEdit, QTextEdit
 
 from db.checks.findings import Finding
-from desktop.checks.common import ink, wash
+from desktop.checks.common import OVERRIDDEN_INK, ink, wash
 
 # Marks the extra selections made here, so other highlights on the same widget stay.
 OURS = QTextFormat.Property.UserProperty + 61
 Replacement = tuple[int, int, str, str]      # start, end, the text expected there, the new text
 
 
-def highlight(edit: QTextEdit, findings: list[Finding]) -> None:
-    """Colour the spans of `findings` (positions in edit's document) in `edit`."""
+def highlight(edit: QTextEdit, findings: list[Finding], passed: frozenset[str] = frozenset()) -> None:
+    """Colour the spans of `findings` (positions in edit's document) in `edit`; those
+    whose key is in `passed` (let through with a reason) only get a grey dotted line."""
     document = edit.document()
     last = document.characterCount() - 1
     others = [s for s in edit.extraSelections() if not s.format.property(OURS)]
@@ -30,16 +31,20 @@ def highlight(edit: QTextEdit, findings: list[Finding]) -> None:
         selection.cursor = QTextCursor(document)
         selection.cursor.setPosition(finding.start)
         selection.cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
-        selection.format = span_format(finding)
+        selection.format = span_format(finding, finding.key in passed)
         ours.append(selection)
     edit.setExtraSelections(others + list(reversed(ours)))
 
 
-def span_format(finding: Finding) -> QTextCharFormat:
+def span_format(finding: Finding, passed: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(wash(finding))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(ink(finding))
+    if passed:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(OVERRIDDEN_INK)
+    else:
+        fmt.setBackground(wash(finding))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(ink(finding))
     fmt.setProperty(OURS, True)
     return fmt
 

@@ -47,7 +47,7 @@ def test_a_reviewer_sees_findings_and_overrides_of_a_version(qtbot, ctx, log_in)
     assert "阻断" in head and "正文" in head and "含敏感词“报名表”" in message
     head, _, advice = texts["mobile"]
     assert "已放行" in head and advice == "已说明理由：中心对外公布的咨询电话（刘洋）"
-    assert view.summary.text() == "发布前检查：未处理的阻断 1 项，已说明理由 1 项，提示 0 项"
+    assert view.summary.text() == "发布前检查：阻断 1 项 · 已说明理由 1 项"
     assert all(not card.buttons for card in view.list.cards), "the view is read-only"
 
 

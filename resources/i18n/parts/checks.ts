@@ -21,7 +21,10 @@
 <message><source>删除词条</source><translation>Delete entry</translation></message>
 <message><source>发布前检查使用这两个词表。敏感词出现即提示；易混淆词给出正确写法（如领导姓名、职务）。“阻断”项须修改或说明理由才能提交审核。修改立即生效，并同步到其他工作站。</source><translation>The pre-publication checks use these two lists. Sensitive words are reported wherever they occur; confusion pairs suggest the right form (e.g. leaders' names and titles). Blocking entries must be fixed or explained before an item can be submitted. Changes take effect at once and are synchronised to the other workstations.</translation></message>
 <message><source>发布前检查未发现问题</source><translation>The pre-publication checks found nothing</translation></message>
-<message><source>发布前检查：未处理的阻断 {b} 项，已说明理由 {o} 项，提示 {w} 项</source><translation>Pre-publication checks: {b} unresolved blocking, {o} explained, {w} warning(s)</translation></message>
+<message><source>发布前检查：{counts}</source><translation>Pre-publication checks: {counts}</translation></message>
+<message><source>阻断 {n} 项</source><translation>{n} blocking</translation></message>
+<message><source>已说明理由 {n} 项</source><translation>{n} explained</translation></message>
+<message><source>提示 {n} 项</source><translation>{n} warning(s)</translation></message>
 <message><source>另有{n}项未列出</source><translation>{n} more not listed</translation></message>
 <message><source>启用</source><translation>Enabled</translation></message>
 <message><source>已停用</source><translation>Disabled</translation></message>
@@ -59,7 +62,6 @@
 <message><source>请填写例外理由</source><translation>Give the reason for the exception</translation></message>
 <message><source>错误写法</source><translation>Wrong form</translation></message>
 <message><source>阻断</source><translation>Blocking</translation></message>
-<message><source>阻断 {b} 项，已说明理由 {o} 项，提示 {w} 项</source><translation>{b} blocking, {o} explained, {w} warning(s)</translation></message>
 <message><source>阻断（须修改或说明理由）</source><translation>Blocking (fix it or give a reason)</translation></message>
 <message><source>附件“{name}”：{n}项，其中未处理的阻断{b}项</source><translation>Attachment “{name}”: {n} finding(s), {b} unresolved blocking</translation></message>
 <message><source>，第{n}版</source><translation>, version {n}</translation></message>
