@@ -148,6 +148,9 @@ class ItemEditor(QWidget):
             when = local_time(self.item.updated_at, seconds=True)
             self.show_message(Notice("info", tr("包含尚未保存为草稿的自动保存内容（{when}）").format(when=when),
                                      tr("可点击“保存草稿”保留，或在关闭时选择放弃这些修改。")))
+        if self.item is None and not self.can_edit:
+            self.show_message(Notice("info", tr("您没有可以起草信息的栏目"),
+                                     tr("只有科室信息员和科室负责人可以在本科室的栏目中起草信息。")))
         self.refresh_state()
         self.attachments.reload()
         (self.ui.title_edit if self.can_edit else self.ui.tabs).setFocus()

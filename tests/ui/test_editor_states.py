@@ -108,3 +108,11 @@ def test_history_lists_saves_and_restores_an_earlier_one(qtbot, drafter, open_it
     editor.session.autosave_now()
     settle(qtbot, editor)
     assert Item.get_by_id(item.id).title == "第一稿"
+
+
+def test_a_new_item_for_someone_without_columns_says_so(qtbot, log_in, open_item_editor):
+    log_in("wangjianguo")                                   # a leader drafts nothing
+    editor = open_item_editor()
+    assert editor.ui.column_combo.count() == 0 and editor.ui.title_edit.isReadOnly()
+    assert editor.message_banner.heading.text() == "您没有可以起草信息的栏目"
+    assert not editor.ui.submit_button.isEnabled()

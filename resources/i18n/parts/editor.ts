@@ -87,12 +87,14 @@ You can restore another entry afterwards.</translation></message>
 <message><source>包含尚未保存为草稿的自动保存内容（{when}）</source><translation>Contains autosaved changes not yet saved as a draft ({when})</translation></message>
 <message><source>历史</source><translation>History</translation></message>
 <message><source>取消</source><translation>Cancel</translation></message>
+<message><source>只有科室信息员和科室负责人可以在本科室的栏目中起草信息。</source><translation>Only drafters and section heads draft items, in their own section's columns.</translation></message>
 <message><source>可点击“保存草稿”保留，或在关闭时选择放弃这些修改。</source><translation>Click “Save draft” to keep them, or discard them when you close the editor.</translation></message>
 <message><source>已保存 {time}</source><translation>Saved {time}</translation></message>
 <message><source>已恢复历史内容</source><translation>Earlier content restored</translation></message>
 <message><source>已提交 {time}</source><translation>Submitted {time}</translation></message>
 <message><source>已提交审核：第{n}版</source><translation>Submitted for review: version {n}</translation></message>
 <message><source>已自动保存 {time}</source><translation>Autosaved {time}</translation></message>
+<message><source>您没有可以起草信息的栏目</source><translation>There is no column you may draft in</translation></message>
 <message><source>操作未完成</source><translation>Not done</translation></message>
 <message><source>放弃修改</source><translation>Discard changes</translation></message>
 <message><source>新信息</source><translation>New item</translation></message>
