@@ -154,16 +154,54 @@ def test_new_item_offers_only_columns_the_drafter_may_use(qtbot, ctx, page):
     assert column("ztb").id not in dialog.allowed           # a parent column takes no items
 
 
-def test_discarding_a_draft_from_the_context_menu_path(qtbot, page):
+def test_discarding_a_draft_after_confirmation(qtbot, page):
+    from PyQt6.QtWidgets import QMessageBox
+    from tests.ui.shell_helpers import when_shown
     shown = page("liuyang")
     row = next(r for r in shown.model.rows if r.title == "关于窗口调整办公时间的通知")
     assert shown.can_discard(row)
     other = next(r for r in shown.model.rows if r.title == "市政道路改造工程招标公告")
     assert not shown.can_discard(other), "another section's draft"
-    from desktop.operations import Op
-    from db import items
-    from desktop.context import Changes
-    Op(shown, shown.ctx, lambda: items.discard_draft(user("liuyang"), items.get_item(row.id)),
-       Changes(items=True)).run_in_background()
+    asked = []
+
+    def confirm(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+    when_shown(qtbot, QMessageBox, confirm)
+    shown.discard(row)
     qtbot.waitUntil(lambda: "关于窗口调整办公时间的通知" not in titles(shown) and
                     shown.filters.total.text() == "共 3 条", timeout=5000)
+    assert "删除后不能恢复" in asked[0]
+    assert not Item.select().where(Item.title == "关于窗口调整办公时间的通知").exists()
+
+
+def test_enter_opens_the_item_in_the_editor(qtbot, page):
+    from desktop.editor import open_editors
+    shown = page("liuyang")
+    row = titles(shown).index("关于窗口调整办公时间的通知")
+    shown.table.setFocus()
+    shown.table.setCurrentIndex(shown.model.index(row, 0))
+    qtbot.keyClick(shown.table, Qt.Key.Key_Return)
+    editors = open_editors(shown.ctx)
+    assert [e.session.item_id for e in editors] == [shown.model.rows[row].id]
+    for editor in editors:
+        editor.close()
+
+
+def test_new_item_asks_for_the_column_then_opens_the_editor(qtbot, page):
+    from desktop.editor import open_editors
+    from desktop.pages.items_new import NewItemDialog
+    from tests.ui.shell_helpers import when_shown
+    shown = page("liuyang")
+
+    def choose_tzgg(dialog):
+        for item in dialog.tree.findItems("通知公告", Qt.MatchFlag.MatchRecursive):
+            dialog.tree.setCurrentItem(item)
+        dialog.accept_if_chosen()
+    when_shown(qtbot, NewItemDialog, choose_tzgg)
+    shown.new_item()
+    editors = open_editors(shown.ctx)
+    assert len(editors) == 1 and editors[0].session.item_id is None
+    assert editors[0].session.column_id == column("tzgg").id
+    for editor in editors:
+        editor.close()

@@ -100,3 +100,10 @@ def test_the_english_catalogue_translates_the_window(qtbot, ctx, log_in, qapp):
         i18n.uninstall(qapp, translators)
         from PyQt6.QtCore import QLocale
         QLocale.setDefault(QLocale("zh_CN"))
+
+
+def test_log_out_closes_the_window_and_asks_the_app_to_start_over(qtbot, ctx, log_in):
+    window = open_window(qtbot, ctx, log_in, "liuyang")
+    window.request_restart("logout")
+    assert window.restart_request == ("logout", "")
+    assert not window.isVisible()

@@ -1,6 +1,8 @@
 """Start-up: first-run set-up of a new profile, restore of a missing or damaged one, upkeep."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from db import backup, database as dbmod, items
@@ -86,7 +88,7 @@ def test_missing_profile_offers_restore_and_cancel_quits(qtbot, ctx):
     backup.backup_now(ctx.profile)
     dbmod.close()
     for suffix in ("", "-wal", "-shm"):
-        dbmod.Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
+        Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
     seen = {}
 
     def cancel(dialog: RestoreDialog):
@@ -124,3 +126,42 @@ def test_upkeep_reports_a_damaged_page(qtbot, ctx):
     assert found.args[0]
     upkeep.finish(final_backup=False)
     assert backup.list_backups(ctx.profile) == [], "a damaged file is not backed up"
+
+
+def test_a_whole_session_log_in_log_out_and_quit(qtbot, ctx, qapp):
+    """desktop.app.run_sessions: login dialog → main window → log out → login dialog → cancel."""
+    from PyQt6.QtCore import QTimer
+    from PyQt6.QtWidgets import QApplication
+    from desktop.login import LoginDialog
+    from desktop.main_window import MainWindow
+    from tests.conftest import DEMO_PASSWORD
+    dbmod.close()
+    seen = []
+
+    def log_in(dialog):
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.try_login()
+
+    def log_out(window):
+        seen.append(window.windowTitle())
+        window.request_restart("logout")
+    steps = [(LoginDialog, log_in), (MainWindow, log_out), (LoginDialog, lambda dialog: dialog.reject())]
+    handled = []        # kept alive, so a new dialog never reuses a handled one's id
+
+    def poll():
+        if not steps:
+            return
+        kind, action = steps[0]
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible() and not any(w is widget for w in handled):
+                handled.append(widget)
+                steps.pop(0)
+                action(widget)
+                return
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    assert appmod.run_sessions(qapp, ctx, "liuyang") == 0
+    timer.stop()
+    assert not steps, "every step happened"
+    assert "刘洋" in seen[0]
