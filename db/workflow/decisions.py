@@ -221,7 +221,7 @@ def bulk_approve(user: User, targets: list[tuple[str, int, str]], comment: str =
     result, context = BulkResult(), findings.check_context()
     with database.atomic():
         for item_id, version_no, content_hash in targets:
-            version = Version.get_or_none((Version.item == item_id) & (Version.number == version_no))
+            version = rows.first(Version, VERSION_SQL, item_id, version_no)
             title = version.title if version else ""
             blocking = findings.unresolved_blocking(version, context) if version else []
             if blocking:
