@@ -17,7 +17,7 @@ from typing import NamedTuple
 from forms.cards.elements import Para
 from forms.cards.frame import CardFrame, CardPlan, TextRun
 from forms.cards.layouts import CardStyle
-from forms.cards.textfit import Measured, WidthTable, measure, wrap_measured
+from forms.cards.textfit import Measured, WidthTable, count_lines, measure, wrap_measured
 
 CONTINUED = "（续）"
 
@@ -84,22 +84,40 @@ class Composer:
         largest = layout(sizes[0])
         if len(largest) == 1 or len(sizes) == 1:
             return sizes[0], largest
-        if self._fewest_cards(elements, sizes[-1], frames) >= len(largest):
+        target = self._fewest_cards(elements, sizes[-1], frames)
+        if target >= len(largest):
             return sizes[0], largest        # even the smallest size cannot save a card
-        best = layout(sizes[-1])
-        if len(best) >= len(largest):
+        if len(largest) == 2 and not self._fits_one(elements, sizes[-1], frames[0]):
             return sizes[0], largest
-        # Bisect for the largest size needing no more cards than the smallest size.
-        fits, fails = len(sizes) - 1, 0
+        found = self._largest_fitting(elements, frames, target, layout)
+        if found is None:                   # the bound was not reached: the smallest size
+            smallest = layout(sizes[-1])    # sets the card count to aim for
+            if len(smallest) >= len(largest):
+                return sizes[0], largest
+            found = self._largest_fitting(elements, frames, len(smallest), layout,
+                                          (len(sizes) - 1, smallest))
+        return found
+
+    def _largest_fitting(self, elements, frames, cards: int, layout, known=None):
+        """Bisect the sizes for the largest one laid out on at most `cards` cards; None when
+        it comes down to the smallest size and that is not known to fit."""
+        sizes = self.style.body_sizes
+        fits, pages = known or (len(sizes) - 1, None)
+        fails = 0                           # the largest size is known not to fit
         while fits - fails > 1:
             middle = (fits + fails) // 2
-            if self._fewest_cards(elements, sizes[middle], frames) <= len(best):
-                pages = layout(sizes[middle])
-                if len(pages) <= len(best):
-                    fits, best = middle, pages
+            if self._fewest_cards(elements, sizes[middle], frames) <= cards:
+                trial = layout(sizes[middle])
+                if len(trial) <= cards:
+                    fits, pages = middle, trial
                     continue
             fails = middle
-        return sizes[fits], best
+        if pages is None:
+            trial = layout(sizes[fits])
+            if len(trial) > cards:
+                return None
+            pages = trial
+        return sizes[fits], pages
 
     def _rows(self, elements: list[_Element], size: float) -> list[Row]:
         """Every heading and wrapped line at `size`. Short list items keep together;
@@ -136,6 +154,18 @@ class Composer:
             height += lines * size * self.style.leading
         room, gap = max(frame.body_height for frame in frames), _heading_gap(size)
         return int(-(-(height + len(elements) * gap) // (room + gap)))
+
+    def _fits_one(self, elements: list[_Element], size: float, frame: CardFrame) -> bool:
+        """Exactly whether everything fits one card at `size`: with no card break, keeping
+        lines together changes nothing, so counting lines is enough."""
+        width = self.style.width - 2 * self.style.margin
+        height = len(elements) * _heading_height(size) + (len(elements) - 1) * _heading_gap(size)
+        line = size * self.style.leading
+        for element in elements:
+            line_em = (width - element.label_width(size)) * 1000.0 / size
+            lines = sum(count_lines(self.measured(p.text), line_em) or 1 for p in element.paras)
+            height += lines * line
+        return height <= frame.body_height + 0.01
 
     def _paginate(self, rows: list[Row], elements, size: float, frames) -> list[list[Row]]:
         """Rows with their size, per card. Rows that keep together move to the next card

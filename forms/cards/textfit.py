@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 CLOSING = frozenset("，。、；：！？）》」』”’〕】〉…—·%,.;:!?)]}")
 OPENING = frozenset("（《「『“‘〔【〈([{")
@@ -67,11 +67,11 @@ def may_break(text: str, k: int) -> bool:
     return after not in CLOSING
 
 
-def wrap_measured(para: Measured, max_width: float) -> list[str]:
-    """Greedy line filling; `max_width` in 1/1000 em (line width / font size * 1000)."""
+def line_spans(para: Measured, max_width: float) -> Iterator[tuple[int, int]]:
+    """Greedy line filling: (start, stop) of each line's text, trailing spaces included;
+    `max_width` in 1/1000 em (line width / font size * 1000)."""
     text, ends = para
     length = len(text)
-    lines: list[str] = []
     start = 0
     while start < length:
         if text[start].isspace():
@@ -84,9 +84,17 @@ def wrap_measured(para: Measured, max_width: float) -> list[str]:
                 end -= 1
             # Nowhere to break within the line (a long URL or number): cut it where it is full.
             stop = end if end > start else max(stop, start + 1)
-        lines.append(text[start:stop].rstrip())
+        yield start, stop
         start = stop
-    return lines
+
+
+def wrap_measured(para: Measured, max_width: float) -> list[str]:
+    text = para.text
+    return [text[start:stop].rstrip() for start, stop in line_spans(para, max_width)]
+
+
+def count_lines(para: Measured, max_width: float) -> int:
+    return sum(1 for _ in line_spans(para, max_width))
 
 
 def wrap(text: str, line_width: float, size: float, widths: WidthTable) -> list[str]:
