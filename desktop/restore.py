@@ -60,6 +60,8 @@ class RestoreDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.restore_button.setText(tr("恢复所选备份"))
+        if reason in (REASON_MISSING, REASON_CORRUPT):    # without a restore the app cannot start
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("退出"))
         self.buttons.accepted.connect(self.restore_selected)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -76,10 +78,11 @@ class RestoreDialog(QDialog):
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
             table.item(row, 1).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.resizeColumnsToContents()
+        for column in (0, 1):
+            table.setColumnWidth(column, table.columnWidth(column) + 16)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         if self.backups:
             table.selectRow(0)
         table.doubleClicked.connect(self.restore_selected)

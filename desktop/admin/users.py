@@ -47,7 +47,7 @@ class UserDialog(FormDialog):
         self.form.addRow(tr("用户名"), self.username)
         self.form.addRow(tr("姓名"), self.display_name)
         self.form.addRow(tr("角色"), self.role)
-        self.form.addRow(tr("科室"), self.section)
+        self.form.addRow(tr("所属科室"), self.section)
         if user is None:
             self.password, self.again = password_field(), password_field()
             self.form.addRow(tr("初始密码（至少8位）"), self.password)
@@ -94,7 +94,7 @@ class PasswordResetDialog(FormDialog):
 
 class UsersTab(QWidget):
     HEADERS = (QT_TRANSLATE_NOOP("Admin", "用户名"), QT_TRANSLATE_NOOP("Admin", "姓名"),
-               QT_TRANSLATE_NOOP("Admin", "角色"), QT_TRANSLATE_NOOP("Admin", "科室"),
+               QT_TRANSLATE_NOOP("Admin", "角色"), QT_TRANSLATE_NOOP("Admin", "所属科室"),
                QT_TRANSLATE_NOOP("Admin", "状态"))
 
     def __init__(self, ctx, parent=None):
@@ -117,7 +117,7 @@ class UsersTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        users = User.select().order_by(User.role, User.username)
+        users = sorted(User.select(), key=lambda u: (ROLES.index(u.role) if u.role in ROLES else 99, u.username))
         names = dict(section_choices())
         fill_table(self.table, [(u.id, [u.username, u.display_name, auth.role_label(u.role, self.ctx.language),
                                         names.get(u.section_id, ""), user_status(u)]) for u in users])

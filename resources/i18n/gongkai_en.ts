@@ -106,6 +106,10 @@
       <translation>Policy interpretation</translation>
     </message>
     <message>
+      <source>所属科室</source>
+      <translation>Section</translation>
+    </message>
+    <message>
       <source>新密码（至少8位）</source>
       <translation>New password (8+ characters)</translation>
     </message>
@@ -175,7 +179,7 @@
     </message>
     <message>
       <source>正常</source>
-      <translation>OK</translation>
+      <translation>Active</translation>
     </message>
     <message>
       <source>状态</source>
@@ -712,6 +716,10 @@
     <message>
       <source>资料库文件已损坏，无法打开。可以从下面的自动备份中恢复；损坏的文件会另存，不会删除。</source>
       <translation>The profile database is damaged and cannot be opened. You can restore it from one of the automatic backups below; the damaged file is kept aside, not deleted.</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
     </message>
     <message>
       <source>选择要恢复的备份。当前资料库文件会另存，不会删除；备份之后所做的修改将不在恢复后的资料库中。</source>
