@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Iterable, Sequence
 FONT_ENV = "GONGKAI_CARD_FONT"      # "path", "path#subfont-index" or "fallback"
 FALLBACK_CID_FONT = "STSong-Light"
 _PROBE_CHAR = ord("中")             # a font without it is no Chinese font
+_discovery_lock = threading.Lock()
 
 
 class PrintWarning(str):
@@ -84,7 +86,8 @@ class FontSet:
         if configured is None:
             configured = os.environ.get(FONT_ENV) or None
         paths = None if search_paths is None else tuple(str(p) for p in search_paths)
-        return _discover_cached(configured, paths)
+        with _discovery_lock:           # renders may start on several worker threads
+            return _discover_cached(configured, paths)
 
     @classmethod
     def fallback(cls, warnings: tuple[PrintWarning, ...] = ()) -> "FontSet":
@@ -97,13 +100,15 @@ class FontSet:
                    sources=(FALLBACK_CID_FONT,), warnings=warnings + (FALLBACK_WARNING,))
 
     def missing_characters(self, chars: Iterable[str]) -> list[str]:
-        """Characters of `chars` that the body font has no glyph for (tofu on paper)."""
+        """Characters of `chars` that the body or heading face has no glyph for: they
+        would print as empty boxes (tofu)."""
         if not self.embedded:
             return []
         from reportlab.pdfbase import pdfmetrics
 
-        glyphs = pdfmetrics.getFont(self.body).face.charToGlyph
-        return sorted({c for c in chars if not c.isspace() and ord(c) not in glyphs})
+        faces = [pdfmetrics.getFont(name).face.charToGlyph for name in {self.body, self.heading}]
+        return sorted({c for c in chars if not c.isspace()
+                       and any(ord(c) not in glyphs for glyphs in faces)})
 
 
 @lru_cache(maxsize=8)
@@ -116,7 +121,9 @@ def _discover_cached(configured: str | None, search_paths: tuple[str, ...] | Non
                            warnings=tuple(notes))
     if configured and configured.strip().lower() == "fallback":
         return FontSet.fallback()
-    index = _index_font_files(search_paths if search_paths is not None else default_search_paths())
+    if search_paths is None:
+        search_paths = tuple(default_search_paths())
+    index = _index_font_files(search_paths)
     body = _first_registered(index, SONG_FILES + HEI_FILES, notes)
     if body is None:
         return FontSet.fallback(tuple(notes))
@@ -130,7 +137,8 @@ def default_search_paths() -> list[str]:
     if sys.platform.startswith("win"):
         windir = os.environ.get("WINDIR", r"C:\Windows")
         local = os.environ.get("LOCALAPPDATA", str(home / "AppData" / "Local"))
-        return [os.path.join(windir, "Fonts"), os.path.join(local, "Microsoft", "Windows", "Fonts")]
+        return [os.path.join(windir, "Fonts"),
+                os.path.join(local, "Microsoft", "Windows", "Fonts")]
     if sys.platform == "darwin":
         return ["/System/Library/Fonts", "/System/Library/Fonts/Supplemental",
                 "/Library/Fonts", str(home / "Library" / "Fonts")]
@@ -164,7 +172,7 @@ def _register_configured(configured: str, notes: list[PrintWarning]) -> str | No
     subfont = int(index_text) if index_text.strip().isdigit() else 0
     if not os.path.isfile(path):
         notes.append(PrintWarning(f"配置的字体文件不存在：{path}",
-                                 f"The configured font file does not exist: {path}"))
+                                  f"The configured font file does not exist: {path}"))
         return None
     if not has_truetype_outlines(path, subfont):
         notes.append(PrintWarning(
@@ -208,11 +216,11 @@ def register_truetype(font_file: FontFile, notes: list[PrintWarning]) -> str | N
         font = TTFont(name, font_file.path, subfontIndex=font_file.subfont)
     except (TTFError, OSError, ValueError) as error:
         notes.append(PrintWarning(f"无法使用字体 {font_file.path}：{error}",
-                                 f"Cannot use font {font_file.path}: {error}"))
+                                  f"Cannot use font {font_file.path}: {error}"))
         return None
     if _PROBE_CHAR not in font.face.charToGlyph:
         notes.append(PrintWarning(f"字体 {font_file.path} 不含中文字形，已跳过",
-                                 f"Font {font_file.path} has no Chinese glyphs; skipped"))
+                                  f"Font {font_file.path} has no Chinese glyphs; skipped"))
         return None
     pdfmetrics.registerFont(font)
     _registered[font_file] = name

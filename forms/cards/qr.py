@@ -3,10 +3,12 @@
 reportlab's own encoder builds the symbol nine times to pick a mask and recomputes
 the Reed-Solomon generator for every block (~20 ms a code); its widget draws one
 rectangle object per run. Here the symbol is built in byte mode at error-correction
-level M with row bitmasks: the generator polynomials are cached, masks are scored
-with string and integer operations, and the result becomes a PDF path string in
-module units that a card places with one transformation. The version tables (block
-structure, alignment positions, BCH codes) come from reportlab's qrencoder.
+level M: Reed-Solomon uses cached tables, the whole symbol is held as one integer (and
+its transpose as another) so that all eight masks are scored with a few dozen bit
+operations each, and the result becomes a PDF path string in module units, built from
+cached 8-module pieces, that a card places with one transformation. The version
+tables (block structure, alignment positions, BCH codes) come from reportlab's
+qrencoder; tests compare the symbols with reportlab's own encoder.
 """
 from __future__ import annotations
 
@@ -201,16 +203,19 @@ class _Board:
         symbol = _Symbol(version)
         self.size = size = symbol.size
         self.stride = size + 1
+
         def text(rows: list[int]) -> list[str]:
             return [format(r, f"0{size}b") for r in rows]
+
         def both(grid: list[str]) -> tuple[int, int]:
             return _pack(grid), _pack(["".join(c) for c in zip(*grid)])
+
         self.dark = both(text(symbol.dark))
         self.free = both(text([~u & ((1 << size) - 1) for u in symbol.used]))
         self.masks = [both(["".join("1" if test(i, j) else "0" for j in range(size))
                             for i in range(size)]) for test in _MASKS]
         self.formats = [self._format_bits(symbol, m) for m in range(8)]
-        self.cells = self._data_cells(symbol)
+        self.data_cells, self.cells = self._data_cells(symbol)
         # Bit k of a row is column size-1-k, so "k and k+1" means "a cell and the one
         # to its left": comparisons start at column 1, 11-cell windows end at column 10+.
         self.run_cells = _positions(size, range(size), range(1, size))
@@ -226,9 +231,10 @@ class _Board:
         lines = ["".join(r) for r in grid]
         return _pack(lines), _pack(["".join(c) for c in zip(*lines)])
 
-    def _data_cells(self, symbol: _Symbol) -> tuple[itemgetter, itemgetter]:
-        """For every position of the packed text (as rows, as columns), which data bit
-        lands there in the standard's zigzag order; other positions get a light bit."""
+    def _data_cells(self, symbol: _Symbol) -> tuple[int, tuple[itemgetter, itemgetter]]:
+        """How many data cells there are, and for every position of the packed text (as
+        rows, as columns) which data bit lands there in the standard's zigzag order;
+        other positions pick the light bit past the end."""
         size, stride = self.size, self.stride
         length = stride * size - 1
         cells = []
@@ -242,12 +248,11 @@ class _Board:
                         cells.append((row, c))
             col -= 2
             upward = not upward
-        self.data_cells = len(cells)
         as_rows, as_cols = [len(cells)] * length, [len(cells)] * length
         for index, (row, c) in enumerate(cells):
             as_rows[row * stride + c] = index
             as_cols[c * stride + row] = index
-        return itemgetter(*as_rows), itemgetter(*as_cols)
+        return len(cells), (itemgetter(*as_rows), itemgetter(*as_cols))
 
     def place(self, codewords: list[int]) -> tuple[int, int]:
         """The data bits, unmasked, packed as rows and as columns."""
@@ -282,8 +287,8 @@ class _Board:
         x = packed
         core = x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6)
         light4 = ~(x | (x >> 1) | (x >> 2) | (x >> 3))
-        light_after = (core >> 4) & light4          # 1011101 then 0000, reading leftwards
-        light_before = core & (light4 >> 7)         # 0000 then 1011101
+        light_after = (core >> 4) & light4          # 1011101 with 0000 to its right
+        light_before = core & (light4 >> 7)         # 0000 with 1011101 to its right
         return (light_after & self.finder_cells).bit_count() + \
             (light_before & self.finder_cells).bit_count()
 
