@@ -50,7 +50,14 @@ print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 
 
 # --- the start-up child: mirrors desktop.app.run_app up to a usable window ---------------------
+CHILD_STARTED = time.perf_counter()
+
+
 def app_child(profile_root: str, username: str) -> None:
+    phases = {}
+
+    def mark(name: str) -> None:
+        phases[name] = (time.perf_counter() - CHILD_STARTED) * 1000
     from db.drivers import defer_imports
     defer_imports()
     from PyQt6.QtCore import QSettings
@@ -64,18 +71,32 @@ def app_child(profile_root: str, username: str) -> None:
     open_profile(ctx.profile)
     ctx.user = User.get(User.username == username)            # instead of the login dialog
     from desktop.main_window import MainWindow
+    mark("profile open")
+    build_status = MainWindow._add_status_widgets
+
+    def timed_status(self) -> None:
+        started = time.perf_counter()
+        build_status(self)
+        phases["building other areas' status widgets"] = (time.perf_counter() - started) * 1000
+    MainWindow._add_status_widgets = timed_status
     window = MainWindow(ctx)                                  # upkeep (check, backups) starts after this
     window.show()
+    mark("window shown")
     page = window.pages["items"]
     while not (page.model.rows and window.status_widgets_ready()):   # the list and the status bar
         application.processEvents()
         time.sleep(0.001)
-    print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    mark("list and status bar in")
+    print("ready", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+          " ".join(f"{name.replace(' ', '_')}={ms:.0f}" for name, ms in phases.items()), flush=True)
     while not page.filters.total.text().startswith("共"):
         application.processEvents()
         time.sleep(0.001)
     print("counted", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
     appmod.shutdown(ctx)
+
+
+PHASES: dict[str, list[float]] = {}
 
 
 def timed_child(args: list[str]) -> tuple[float, int, int]:
@@ -84,9 +105,12 @@ def timed_child(args: list[str]) -> tuple[float, int, int]:
     process = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     ready_at, ready_rss, last_rss = None, 0, 0
     for line in process.stdout:
-        word, rss = line.split()[:2]
+        word, rss, *phases = line.split()
         if word == "ready":
             ready_at, ready_rss = time.perf_counter() - started, int(rss)
+            for phase in phases:
+                name, ms = phase.split("=")
+                PHASES.setdefault(name.replace("_", " "), []).append(float(ms))
         last_rss = int(rss)
     process.wait()
     if process.returncode or ready_at is None:
@@ -206,6 +230,10 @@ def report(startup: dict, latency: dict, items: int) -> None:
     print(f"\nGongkai Desk start-up and search, {items:,}-item profile (medians; ratio = figure / floor)\n")
     print(f"{'start-up to a usable main window':44s}{app_s * 1000:8.0f} ms   floor (bare PyQt6 window + empty "
           f"table) {bare_s * 1000:6.0f} ms   ratio {app_s / bare_s:4.2f}   goal ≤ {GOAL_STARTUP_RATIO:.0f}×")
+    if PHASES:
+        print(" " * 4 + "of which (child's clock, medians): " + ", ".join(
+            f"{name} took {statistics.median(values):.0f} ms" if name.startswith("building") else
+            f"{name} at {statistics.median(values):.0f} ms" for name, values in PHASES.items()))
     floor_med, floor_p95 = summary(latency["floor_list"])
     for label, key, floor_key in (("list filter", "filters", None), ("search, 2 characters", "search2", "search2_floor"),
                                   ("search, 4 characters", "search4", "search4_floor")):
@@ -226,6 +254,8 @@ def report(startup: dict, latency: dict, items: int) -> None:
 
 
 def main() -> int:
+    import faulthandler
+    faulthandler.dump_traceback_later(int(os.environ.get("BENCH_WATCHDOG", "900")), exit=True)     # a stuck run says where, then ends
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=130_000)
     parser.add_argument("--pending", type=int, default=2_000)

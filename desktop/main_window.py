@@ -226,10 +226,15 @@ class MainWindow(QMainWindow):
     def attach_upkeep(self, upkeep) -> None:
         """Show the backups' outcome and offer a restore when the integrity check fails."""
         self.upkeep = upkeep
-        upkeep.backed_up.connect(lambda taken: self.backup_label.setText(
-            tr("上次备份：") + taken.taken_at.strftime("%H:%M")))
-        upkeep.backup_failed.connect(lambda message: self.backup_label.setText(tr("备份失败：") + message))
+        upkeep.backed_up.connect(self.show_backup)
+        upkeep.backup_failed.connect(self.show_backup_failure)
         upkeep.problems_found.connect(self.offer_restore)
+
+    def show_backup(self, taken) -> None:
+        self.backup_label.setText(tr("上次备份：") + taken.taken_at.strftime("%H:%M"))
+
+    def show_backup_failure(self, message: str) -> None:
+        self.backup_label.setText(tr("备份失败：") + message)
 
     # --- backups and restore -----------------------------------------------------------------------
     def backup_now(self) -> None:

@@ -8,7 +8,7 @@ from db.models import Item
 from desktop.pages.items_model import ItemTableModel
 from desktop.pages.items_page import Page
 from desktop.pages import items_query
-from tests.helpers import column, user
+from tests.helpers import column
 from tests.ui.shell_helpers import IGNORE_OFFSCREEN, draft, returned, settle, titles
 
 pytestmark = IGNORE_OFFSCREEN

@@ -1,7 +1,6 @@
 """The main window: pages by role, menus and shortcuts, remembered layout, language, hooks."""
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel
 
 from desktop import i18n, main_window
