@@ -21,6 +21,7 @@ from db.database import Profile, database, open_profile
 from db.errors import DomainError
 from db.models import Column, Item, Section, User
 from db.checks.demo_step import add_check_examples
+from db.cards.demo_step import ready_guides
 from db.workflow.demo_reviews import walk_reviews
 
 DEMO_PASSWORD = "gongkai123"
@@ -28,7 +29,7 @@ SAMPLES_FILE = reference.RESOURCES / "demo" / "samples.json"
 GUIDES_FILE = reference.RESOURCES / "demo" / "guides.json"
 
 # Extra steps other modules register (review decisions, publication); each gets (rng, items).
-EXTRA_STEPS: list = [walk_reviews, add_check_examples]
+EXTRA_STEPS: list = [walk_reviews, add_check_examples, ready_guides]
 
 
 def build(profile: Profile, item_count: int = 300, reset: bool = False, seed: int = 2017) -> dict:

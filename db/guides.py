@@ -90,6 +90,15 @@ def validate(guide: dict) -> list[GuideProblem]:
     return problems
 
 
+def problems_by_element(guide: dict) -> dict[str, list[tuple[str, str]]]:
+    """validate()'s problems of a guide as typed (normalised first), per element key, as
+    (Chinese, English): what an editor shows beside each element."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for problem in validate(normalise(guide)):
+        grouped.setdefault(problem.element, []).append((problem.message, problem.english))
+    return grouped
+
+
 def _is_blank(value) -> bool:
     if value is None:
         return True

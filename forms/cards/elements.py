@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from db.guides import LABELS, fee_text, limit_text
+from db.cards.rules import ELEMENT_HEADINGS
+from db.guides import fee_text, limit_text
 
 
 @dataclass(frozen=True)
@@ -103,25 +104,29 @@ def _limit(key: str) -> Formatter:
     return lambda guide: [Para(limit_text(guide.get(key)))] if guide.get(key) is not None else []
 
 
-# key -> (default heading, formatter). Order here is the order an editor offers them.
-CARD_ELEMENTS: dict[str, tuple[str, Formatter]] = {
-    "basis": (LABELS["basis"], _basis),
-    "conditions": (LABELS["conditions"], _field("conditions")),
-    "materials": (LABELS["materials"], _materials),
-    "steps": (LABELS["steps"], _steps),
-    "time_limits": ("办理时限", _time_limits),
-    "fee": (LABELS["fee"], lambda guide: _lines(fee_text(guide))),
-    "place_and_hours": ("办理地点及时间", _place_and_hours),
-    "phones": ("咨询及监督投诉电话", _phones),
-    "result": (LABELS["result"], _field("result")),
-    "location": (LABELS["location"], _field("location")),
-    "window": (LABELS["window"], _field("window")),
-    "hours": (LABELS["hours"], _field("hours")),
-    "phone": (LABELS["phone"], _field("phone")),
-    "complaint_phone": (LABELS["complaint_phone"], _field("complaint_phone")),
-    "legal_limit_days": (LABELS["legal_limit_days"], _limit("legal_limit_days")),
-    "promised_limit_days": (LABELS["promised_limit_days"], _limit("promised_limit_days")),
+# key -> formatter; the keys and their default headings are db.cards.rules' (one set of
+# rules for the renderer and the templates kept in the profile).
+FORMATTERS: dict[str, Formatter] = {
+    "basis": _basis,
+    "conditions": _field("conditions"),
+    "materials": _materials,
+    "steps": _steps,
+    "time_limits": _time_limits,
+    "fee": lambda guide: _lines(fee_text(guide)),
+    "place_and_hours": _place_and_hours,
+    "phones": _phones,
+    "result": _field("result"),
+    "location": _field("location"),
+    "window": _field("window"),
+    "hours": _field("hours"),
+    "phone": _field("phone"),
+    "complaint_phone": _field("complaint_phone"),
+    "legal_limit_days": _limit("legal_limit_days"),
+    "promised_limit_days": _limit("promised_limit_days"),
 }
+# key -> (default heading, formatter), in the order an editor offers them.
+CARD_ELEMENTS: dict[str, tuple[str, Formatter]] = {
+    key: (heading, FORMATTERS[key]) for key, heading in ELEMENT_HEADINGS.items()}
 
 
 def element_paragraphs(key: str, guide: dict) -> list[Para]:

@@ -5,9 +5,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forms.cards.elements import CARD_ELEMENTS
+from db.cards import rules
 
-LAYOUT_NAMES = ("a6", "a4x4", "placard")
+LAYOUT_NAMES = rules.LAYOUTS
+PREVIEW_STAMP = "预览 · 尚未审定，不得对外发放"
 DEFAULT_TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "resources" / "cards" / "default.json"
 
 
@@ -19,7 +20,7 @@ class CardData:
     title: str                  # the card title; the guide's 事项名称 when blank
     section: str                # section (科室/窗口) printed in the header
     version_no: int
-    approved_on: str            # 'YYYY-MM-DD'
+    approved_on: str            # 'YYYY-MM-DD'; blank for a preview of a draft
     url: str                    # the online guide; encoded in the QR code
 
     @property
@@ -28,6 +29,8 @@ class CardData:
 
     @property
     def stamp(self) -> str:
+        if not self.approved_on:            # a drafter's preview of a working copy
+            return PREVIEW_STAMP
         return f"第{self.version_no}版 · {self.approved_on}审定"
 
 
@@ -51,38 +54,18 @@ class CardTemplate:
         self.validate()
 
     def validate(self) -> None:
-        keys = [key for key, _ in self.elements]
-        unknown = [key for key in keys if key not in CARD_ELEMENTS]
-        if unknown:
-            known = "、".join(CARD_ELEMENTS)
-            raise TemplateError(f"卡片模板“{self.name}”含未知要素：{'、'.join(unknown)}（可用：{known}）",
-                                f"Card template {self.name!r} has unknown elements {unknown}; "
-                                f"known: {list(CARD_ELEMENTS)}")
-        repeated = sorted({key for key in keys if keys.count(key) > 1})
-        if repeated:
-            raise TemplateError(f"卡片模板“{self.name}”重复列出要素：{'、'.join(repeated)}",
-                                f"Card template {self.name!r} lists elements twice: {repeated}")
-        if not keys:
-            raise TemplateError(f"卡片模板“{self.name}”没有任何要素",
-                                f"Card template {self.name!r} has no elements")
-        blank = [key for key, heading in self.elements if not str(heading).strip()]
-        if blank:
-            raise TemplateError(f"卡片模板“{self.name}”的要素缺少标题：{'、'.join(blank)}",
-                                f"Card template {self.name!r} has elements without a heading: "
-                                f"{blank}")
+        """The rules of db.cards.rules, which the admin's stored templates follow too."""
+        problems = rules.template_problems(self.name, self.elements)
+        if problems:
+            raise TemplateError(*problems[0])
 
     @classmethod
     def from_dict(cls, data: dict) -> "CardTemplate":
-        if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
-            raise TemplateError("卡片模板应为含“elements”列表的 JSON 对象",
-                                "A card template is a JSON object with an 'elements' list")
-        elements = []
-        for entry in data["elements"]:
-            key = entry.get("key") if isinstance(entry, dict) else entry
-            default = CARD_ELEMENTS.get(key, ("",))[0]
-            heading = entry.get("heading", default) if isinstance(entry, dict) else default
-            elements.append((str(key), str(heading)))
-        return cls(str(data.get("name") or "未命名模板"), tuple(elements))
+        try:
+            name, elements = rules.elements_of(data)
+        except rules.TemplateInvalid as error:
+            raise TemplateError(str(error), error.english) from error
+        return cls(name, elements)
 
     @classmethod
     def from_json(cls, text: str) -> "CardTemplate":
