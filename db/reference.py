@@ -54,15 +54,21 @@ def _install_columns(nodes: list[dict], parent: Column | None) -> None:
         _install_columns(node.get("children", []), column)
 
 
-def install_users(password: str, path: Path = DIRECTORY_FILE) -> None:
-    """The directory's users, all with one password, and who supervises which section."""
+def install_users(password: str, path: Path = DIRECTORY_FILE, hash_for=None) -> None:
+    """The directory's users, all with one password, and who supervises which section.
+
+    `hash_for(username)` gives each new user's stored hash (default: hash `password` now,
+    with the user's own salt); the demo passes one that hands over hashes made meanwhile.
+    """
     data = load_json(path)
+    hash_for = hash_for or (lambda _username: auth.hash_password(password))
     with database.atomic():
         for spec in data["users"]:
             section = Section.get(Section.code == spec["section"]) if spec["section"] else None
-            User.get_or_create(username=spec["username"], defaults={
-                "display_name": spec["display_name"], "role": spec["role"], "section": section,
-                "password_hash": auth.hash_password(password)})
+            if User.select().where(User.username == spec["username"]).exists():
+                continue
+            User.create(username=spec["username"], display_name=spec["display_name"], role=spec["role"],
+                        section=section, password_hash=hash_for(spec["username"]))
         for spec in data["sections"]:
             section = Section.get(Section.code == spec["code"])
             for username in spec.get("leaders", []):
