@@ -16,8 +16,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, QTimer, QUrl
-from PyQt6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, QTimer
+from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
 from PyQt6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
     QStackedWidget, QWidget,
@@ -55,6 +55,7 @@ PAGES: list[PageSpec] = [
              ("drafter", "section_head", "leader", "admin")),
     PageSpec("admin", "管理", "desktop.admin.page", ("admin",)),
     PageSpec("review_settings", "代审与日历", "desktop.review.settings_page", ("section_head", "leader", "admin")),
+    PageSpec("frontdesk", "导引台", "desktop.frontdesk.page", ("front_desk", "admin")),
 ]
 
 STATUS_WIDGETS: list[StatusSpec] = [
@@ -283,9 +284,19 @@ class MainWindow(QMainWindow):
             self.request_restart("language")
 
     def show_user_guide(self) -> None:
+        """docs/user-guide.md in a window of its own (Qt renders the Markdown; no browser needed)."""
         from pathlib import Path
+
+        from PyQt6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
         guide = Path(__file__).resolve().parent.parent / USER_GUIDE
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("使用说明"))
+        browser = QTextBrowser()
+        browser.setMarkdown(guide.read_text(encoding="utf-8") if guide.exists() else "")
+        QVBoxLayout(dialog).addWidget(browser)
+        dialog.resize(760, 640)
+        dialog.show()
+        self.guide_window = dialog
 
     def show_about(self) -> None:
         QMessageBox.about(self, tr("关于"), tr("政务公开审签工作站") + " (Gongkai Desk)\n\n"

@@ -106,3 +106,12 @@ def test_log_out_closes_the_window_and_asks_the_app_to_start_over(qtbot, ctx, lo
     window.request_restart("logout")
     assert window.restart_request == ("logout", "")
     assert not window.isVisible()
+
+
+def test_f1_shows_the_user_guide_inside_the_app(qtbot, ctx, log_in):
+    from PyQt6.QtWidgets import QTextBrowser
+    window = open_window(qtbot, ctx, log_in, "liuyang")
+    help_action = next(a for a in window.menu("help").actions() if a.shortcut().toString() == "F1")
+    help_action.trigger()
+    browser = window.guide_window.findChild(QTextBrowser)
+    assert "信息列表" in browser.toPlainText() and window.guide_window.isVisible()

@@ -165,3 +165,44 @@ def test_a_whole_session_log_in_log_out_and_quit(qtbot, ctx, qapp):
     timer.stop()
     assert not steps, "every step happened"
     assert "刘洋" in seen[0]
+
+
+def test_switching_language_reopens_the_window_in_english_without_logging_in_again(qtbot, ctx, qapp, monkeypatch):
+    from PyQt6.QtCore import QLocale, QTimer
+    from PyQt6.QtWidgets import QApplication, QMessageBox
+    from desktop import i18n
+    from desktop.login import LoginDialog
+    from desktop.main_window import MainWindow
+    from tests.conftest import DEMO_PASSWORD
+    dbmod.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qapp._translators = []
+    titles, handled = [], []
+
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if not widget.isVisible() or any(w is widget for w in handled):
+                continue
+            if isinstance(widget, LoginDialog):
+                handled.append(widget)
+                widget.password.setText(DEMO_PASSWORD)
+                widget.try_login()
+            elif isinstance(widget, MainWindow):
+                handled.append(widget)
+                titles.append(widget.menu("file").title())
+                if len(titles) == 1:
+                    widget.choose_language("en")
+                else:
+                    widget.close()
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    try:
+        assert appmod.run_sessions(qapp, ctx, "liuyang") == 0
+    finally:
+        timer.stop()
+        i18n.uninstall(qapp, qapp._translators)
+        QLocale.setDefault(QLocale("zh_CN"))
+    assert titles == ["文件(&F)", "&File"]
+    assert sum(isinstance(w, LoginDialog) for w in handled) == 1, "no second login"
+    assert i18n.saved_language(ctx.settings) == "en"
