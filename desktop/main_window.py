@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, QTimer
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, QThread, QTimer
 from PyQt6.QtGui import QAction, QActionGroup, QKeySequence
 from PyQt6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
@@ -262,10 +262,11 @@ class MainWindow(QMainWindow):
         """Close this session; desktop.app then restores, logs in again or switches language."""
         from desktop.app import RESTART
         self.restart_request = (kind, detail)
-        if self.close():
-            QApplication.instance().exit(RESTART)
-        else:
+        if not self.close():
             self.restart_request = None
+        elif QThread.currentThread().loopLevel() > 0:
+            # Only a running loop may be told to end: otherwise the next one would end at once.
+            QApplication.instance().exit(RESTART)
 
     # --- user, language, help ---------------------------------------------------------------------
     def change_password(self) -> None:

@@ -115,3 +115,4 @@ def test_f1_shows_the_user_guide_inside_the_app(qtbot, ctx, log_in):
     help_action.trigger()
     browser = window.guide_window.findChild(QTextBrowser)
     assert "信息列表" in browser.toPlainText() and window.guide_window.isVisible()
+    window.guide_window.close()
