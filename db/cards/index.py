@@ -171,6 +171,13 @@ def windows() -> list[tuple[str, int]]:
     return [(window, count) for window, count in rows]
 
 
+def sections() -> list[tuple[str, str, int]]:
+    """(section id, name, number of guides) of each section that has guides."""
+    rows = database.execute_sql('SELECT s."id", s."name", count(*) FROM "guide_index" g JOIN "section" s '
+                                'ON s."id" = g."section_id" GROUP BY s."id" ORDER BY s."sort_order", s."name"')
+    return [(section_id, name, count) for section_id, name, count in rows.fetchall()]
+
+
 def ids_of_section(section_id: str) -> list[str]:
     return _ids('"section_id" = ?', section_id)
 

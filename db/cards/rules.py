@@ -60,19 +60,24 @@ def template_problems(name: str, elements: Elements) -> list[Problem]:
                          f"known: {list(ELEMENT_HEADINGS)}"))
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
-        problems.append((f"卡片模板“{name}”重复列出要素：{'、'.join(repeated)}",
+        problems.append((f"卡片模板“{name}”重复列出要素：{'、'.join(map(_label, repeated))}",
                          f"Card template {name!r} lists elements twice: {repeated}"))
     if not keys:
         problems.append((f"卡片模板“{name}”没有任何要素", f"Card template {name!r} has no elements"))
     blank = [key for key, heading in elements if not str(heading).strip()]
     if blank:
-        problems.append((f"卡片模板“{name}”的要素缺少标题：{'、'.join(blank)}",
+        problems.append((f"卡片模板“{name}”的要素缺少标题：{'、'.join(map(_label, blank))}",
                          f"Card template {name!r} has elements without a heading: {blank}"))
     long_headings = [heading for _, heading in elements if len(str(heading).strip()) > HEADING_MAX]
     if long_headings:
         problems.append((f"要素标题不能超过{HEADING_MAX}字：{'、'.join(long_headings)}",
                          f"Element headings may have at most {HEADING_MAX} characters"))
     return problems
+
+
+def _label(key: str) -> str:
+    """An element as people know it: its default heading."""
+    return ELEMENT_HEADINGS.get(key, key)
 
 
 def name_problem(name: str) -> Problem | None:

@@ -8,6 +8,7 @@ from desktop.admin.columns import ColumnsTab
 from desktop.admin.organisations import OrganisationsTab
 from desktop.admin.sections import SectionsTab
 from desktop.admin.users import UsersTab
+from desktop.cards.templates_tab import CardTemplatesTab
 from desktop.checks.wordlists_page import WordListsTab
 from desktop.context import Changes
 
@@ -18,6 +19,7 @@ TABS: list[tuple[str, type]] = [
     (QT_TRANSLATE_NOOP("Admin", "栏目"), ColumnsTab),
     (QT_TRANSLATE_NOOP("Admin", "发布机构"), OrganisationsTab),
     (QT_TRANSLATE_NOOP("Admin", "词表"), WordListsTab),
+    (QT_TRANSLATE_NOOP("Admin", "卡片模板"), CardTemplatesTab),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("gui", "demo", "import_items", "backup", "audit", "check", "site_init", "sync", "slip")
+MODULES = ("gui", "demo", "import_items", "backup", "audit", "check", "site_init", "sync", "slip", "cards")
 
 
 def load_all():

@@ -42,6 +42,7 @@ class PanelSpec:
 
 EDITOR_PANELS: list[PanelSpec] = []
 EDITOR_PANELS.append(PanelSpec("checks", "发布前检查", "desktop.checks.findings_panel", lambda column: True, "side"))
+EDITOR_PANELS.append(PanelSpec("guide", "办事指南", "desktop.guides.panel", lambda column: column.kind == "guide"))
 
 
 def panels_for(column: Column | None) -> list[PanelSpec]:

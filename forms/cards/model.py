@@ -34,6 +34,10 @@ class CardData:
         return f"第{self.version_no}版 · {self.approved_on}审定"
 
 
+class Cancelled(Exception):
+    """Rendering was stopped because its progress callback said so."""
+
+
 class TemplateError(ValueError):
     """A card template the renderer cannot use; Chinese message, English twin."""
 

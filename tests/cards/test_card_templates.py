@@ -34,7 +34,7 @@ def test_heading_defaults_to_the_element_label_when_omitted():
 
 @pytest.mark.parametrize("text, fragment", [
     ('{"name": "t", "elements": [{"key": "materials"}, {"key": "fax"}]}', "fax"),
-    ('{"name": "t", "elements": ["fee", "fee"]}', "fee"),
+    ('{"name": "t", "elements": ["fee", "fee"]}', "重复列出要素：收费标准及依据"),
     ('{"name": "t", "elements": []}', "没有任何要素"),
     ('{"name": "t", "elements": [{"key": "fee", "heading": "  "}]}', "缺少标题"),
     ('{"name": "t"}', "elements"),
