@@ -15,6 +15,7 @@ from desktop.operations import Query
 from desktop.pages import items_query
 from desktop.pages.items_query import ItemFilter, ItemRow
 
+MAX_RELOAD = 5000          # rows a refresh reloads at most (more come back by scrolling)
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PINNED_BACKGROUND = QColor("#fff4e5")
@@ -68,10 +69,11 @@ class ItemTableModel(QAbstractTableModel):
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
-    def reload(self, flt: ItemFilter | None = None) -> None:
-        """Load the first page for `flt` (default: the current filter) in the background."""
+    def reload(self, flt: ItemFilter | None = None, rows: int = 0) -> None:
+        """Load the first page for `flt` (default: the current filter) in the background;
+        at least `rows` rows, so a refresh keeps what the user had scrolled to."""
         flt = self.filter if flt is None else flt
-        limit = items_query.PAGE_SIZE
+        limit = min(max(items_query.PAGE_SIZE, rows), MAX_RELOAD)
         (Query(self, self.ctx, lambda: items_query.first_page(flt, limit), key=f"items.page.{id(self)}")
          .success(lambda rows: self._replace(flt, rows, limit)).run_in_background())
 

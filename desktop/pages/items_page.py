@@ -33,6 +33,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._tall_rows = 0
+        self._place: tuple[str | None, int] = (None, 0)    # selection and scroll kept by refresh()
         self.filters = FilterBar(ctx.user)
         self.model = ItemTableModel(ctx, self)
         self.table = self._make_table()
@@ -92,9 +93,11 @@ class Page(QWidget):
         ordered = [(s.id, s.name) for s in Section.select(Section.id, Section.name).order_by(Section.sort_order)]
         self.filters.set_directory(nodes, ordered)
 
-    def apply_filter(self, flt: items_query.ItemFilter) -> None:
+    def apply_filter(self, flt: items_query.ItemFilter, keep_place: bool = False) -> None:
         self.filters.save(self.ctx.settings)
-        self.model.reload(flt)
+        if keep_place:
+            self._place = (self.current_item_id(), self.table.verticalScrollBar().value())
+        self.model.reload(flt, rows=self.model.rowCount() if keep_place else 0)
         self.filters.total.setText(tr("正在统计……"))
         (Query(self, self.ctx, lambda: items_query.count(flt), key=f"items.count.{id(self)}")
          .success(self._show_total).run_in_background())
@@ -103,7 +106,8 @@ class Page(QWidget):
         self.filters.total.setText(tr("共 {n} 条").format(n=f"{total:,}"))
 
     def refresh(self) -> None:
-        self.apply_filter(self.filters.current())
+        """Read the list again, keeping the selected item and the scroll position."""
+        self.apply_filter(self.filters.current(), keep_place=True)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.directory:
@@ -119,7 +123,13 @@ class Page(QWidget):
         self._tall_rows = self.model.pinned_count()
         for row in range(self._tall_rows):
             self.table.setRowHeight(row, 2 * self.table.fontMetrics().height() + 12)
-        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+        chosen, scrolled = self._place
+        self._place = (None, 0)
+        row = self.model.row_of(chosen) if chosen else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.verticalScrollBar().setValue(scrolled)
+        elif self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
     # --- actions ------------------------------------------------------------------------------

@@ -205,3 +205,21 @@ def test_new_item_asks_for_the_column_then_opens_the_editor(qtbot, page):
     assert editors[0].session.column_id == column("tzgg").id
     for editor in editors:
         editor.close()
+
+
+def test_a_change_elsewhere_refreshes_the_list_in_place(qtbot, page):
+    from desktop.context import Changes
+    for n in range(230):
+        draft("liuyang", "gzdt", f"第{n:03d}条补充动态")
+    shown = page("liuyang")
+    shown.model.fetchMore()                       # the user scrolled past the first page …
+    target = shown.model.rows[220]
+    shown.table.selectRow(220)
+    shown.table.scrollTo(shown.model.index(220, 0))
+    scrolled = shown.table.verticalScrollBar().value()
+    draft("sunqiang", "gzdt", "别的科室刚保存的动态")
+    shown.ctx.notify(Changes(items=True))         # … when an editor saved something
+    qtbot.waitUntil(lambda: "别的科室刚保存的动态" in titles(shown) and shown.filters.total.text() == "共 235 条",
+                    timeout=5000)
+    assert shown.current_item_id() == target.id
+    assert abs(shown.table.verticalScrollBar().value() - scrolled) <= shown.table.rowHeight(0)

@@ -56,14 +56,20 @@ def test_a_leader_cannot_start_a_new_item(qtbot, ctx, log_in):
 
 
 def test_geometry_and_page_are_remembered(qtbot, ctx, log_in):
-    window = open_window(qtbot, ctx, log_in, "admin")
+    window = open_window(qtbot, ctx, log_in, "liuyang")
     window.resize(760, 520)      # within the offscreen screen (800 × 600)
     expected = window.size()
     assert expected != MainWindow(ctx).size()
+    window.close()
+    again = open_window(qtbot, ctx, log_in, "liuyang")
+    assert again.size() == expected
+
+
+def test_the_last_page_is_shown_again(qtbot, ctx, log_in):
+    window = open_window(qtbot, ctx, log_in, "admin")
     window.show_page("admin")
     window.close()
     again = open_window(qtbot, ctx, log_in, "admin")
-    assert again.size() == expected
     assert again.stack.currentWidget() is again.pages.get("admin")
 
 

@@ -97,7 +97,7 @@ def menu_texts(window: MainWindow) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("username", ["admin", "liuyang", "wangjianguo"])
+@pytest.mark.parametrize("username", ["admin", "liuyang", "chenjing", "wangjianguo", "qiantai"])
 def test_the_chinese_interface_shows_no_stray_english(qtbot, ctx, log_in, username):
     from db.models import User
     log_in(username)
