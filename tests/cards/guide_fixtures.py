@@ -47,9 +47,18 @@ def entry_named(name: str) -> dict:
     return next(e["guide"] for e in demo_entries() if e["guide"]["name"] == name)
 
 
+_built: dict[Path, Path] = {}      # template profile -> guides profile, once per test run
+
+
 @pytest.fixture(scope="session")
 def guides_template(template_profile, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("guides") / "profile"
+    """Built once per run, though each module importing the fixture registers its own."""
+    if template_profile not in _built:
+        _built[template_profile] = _build_guides(template_profile, tmp_path_factory.mktemp("guides") / "profile")
+    return _built[template_profile]
+
+
+def _build_guides(template_profile: Path, root: Path) -> Path:
     root.mkdir()
     shutil.copyfile(template_profile / "profile.sqlite", root / "profile.sqlite")
     dbmod.open_profile(dbmod.Profile(root))
