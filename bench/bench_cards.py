@@ -9,6 +9,12 @@ time swings by half between runs. Also: one-card preview latency in a warm proce
 (goal <= 300 ms) and the cold first card including `import reportlab` and font
 registration (a fresh interpreter), both in wall-clock time.
 
+The front desk's search (db.cards.index) is timed per query as typed (Chinese, pinyin,
+initials) over the demo guides and over 2,000 synthetic guides, beside a floor of one
+LIKE over the names column alone (no pinyin, no initials, no ranking); goal < 50 ms.
+The synthetic rows go into the index table directly (foreign keys off on the bench's own
+throw-away profile): the search reads that table only.
+
 Run: .venv/bin/python bench/bench_cards.py [guides]
 """
 from __future__ import annotations
@@ -122,6 +128,75 @@ def compare(cards, template, fonts, attempts: int = 7) -> tuple[list[float], lis
     return fulls, floors, pages
 
 
+QUERIES = ("y", "yy", "yyz", "yyzz", "营", "营业", "营业执照", "yingye", "ying ye zhi zhao", "xk", "jzgc", "许可")
+REGIONS = ("", "市级", "浉河区", "平桥区", "罗山县", "光山县", "潢川县")
+VARIANTS = ("", "（新办）", "（变更）", "（延续）", "（注销）", "（补证）", "（告知承诺）")
+
+
+def synthetic_names(count: int) -> list[str]:
+    names = [f"{region}{entry['guide']['name']}{variant}" for variant in VARIANTS for region in REGIONS
+             for entry in GUIDES]
+    return names[:count]
+
+
+def fill_index(names: list[str]) -> float:
+    """Index rows for `names` in a fresh profile; returns seconds spent spelling them."""
+    import tempfile
+
+    from db import reference
+    from db.cards import index, pinyin
+    from db.database import Profile, database, open_profile
+    from db.models import Section
+    open_profile(Profile(Path(tempfile.mkdtemp(prefix="bench-cards-")) / "profile"), create=True)
+    reference.install_structure()
+    section = Section.get(Section.code == "approval").id
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    pinyin.spell("预热")                     # pypinyin's dictionaries load on first use (~0.4 s)
+    start = time.process_time()
+    rows = []
+    for number, name in enumerate(names):
+        spell, initials = index._spelled([name])
+        rows.append((f"g{number:05d}", "bench", name, pinyin.fold(name), spell, initials, "营业执照" if number % 9 == 0 else "",
+                     "", "", section, f"A{number % 40:02d}号窗口", 1, ""))
+    spelling = time.process_time() - start
+    with database.atomic():
+        database.execute_sql("DELETE FROM guide_index")
+        for row in rows:
+            database.execute_sql('INSERT INTO guide_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)', row)
+    return spelling
+
+
+def search_ms(rounds: int = 5) -> tuple[dict[str, float], dict[str, float]]:
+    """Median wall-clock ms per query: the search, and the floor (one LIKE on names)."""
+    from db.cards import index
+    from db.database import database
+    found, floor = {}, {}
+    for query in QUERIES:
+        times, floors = [], []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            index.search(query, limit=None)
+            times.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            database.execute_sql('SELECT "item_id" FROM "guide_index" WHERE "names" LIKE ?', (f"%{query}%",)).fetchall()
+            floors.append((time.perf_counter() - start) * 1000)
+        found[query], floor[query] = statistics.median(times), statistics.median(floors)
+    return found, floor
+
+
+def report_search() -> None:
+    for label, count in (("demo guides", len(GUIDES)), ("synthetic guides", 2000)):
+        names = synthetic_names(count)
+        spelling = fill_index(names)
+        found, floor = search_ms()
+        worst = max(found, key=found.get)
+        print(f"front-desk search over {len(names)} {label} (spelled at {len(names) / spelling:,.0f} names/s): "
+              f"median {statistics.median(found.values()):.2f} ms, worst {found[worst]:.2f} ms ({worst!r}); "
+              f"floor (LIKE on names only) median {statistics.median(floor.values()):.2f} ms; "
+              f"ratio {statistics.median(found.values()) / statistics.median(floor.values()):.1f}x  "
+              f"goal < 50 ms  {'OK' if found[worst] < 50 else 'OVER'}")
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     template = CardTemplate.default()
@@ -145,6 +220,7 @@ def main() -> None:
           f"(goal <= 300 ms)  {'OK' if max(preview) <= 300 else 'OVER'}")
     print(f"cold first card (fresh interpreter: imports, font registration, render; wall clock): "
           f"{cold_first_card_ms():.0f} ms")
+    report_search()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 
+from reportlab.pdfbase import pdfmetrics
+
 from forms.cards.frame import CardPlan
 from forms.cards.layouts import CROP_CROSS_ARM, CROP_EDGE_GAP, CROP_LENGTH, Layout
 from forms.cards.qr import qr_path
@@ -43,13 +45,52 @@ def _draw_markers(canvas, plan: CardPlan) -> None:
 
 
 def _draw_text(canvas, plan: CardPlan, fonts: FontSet) -> None:
-    """One text object per card, in reading order, so copied text reads right. A line
-    directly below the previous one, in the same font, is reached with T* (next line)
-    instead of a new text matrix."""
+    """One text object per card, in reading order, so copied text reads right.
+
+    With embedded TrueType fonts the operators are written here: the font's own
+    splitString still assigns every character to its subset (so the subsets embed
+    exactly what is used), but each line is placed with one Tm and written with one Tj,
+    without reportlab's general text object (cursor tracking, string widths, shaping
+    checks), which costs more than the rest of a card together. The unembedded CID
+    fallback goes through reportlab's text object."""
     canvas.setFillGray(0)
     canvas.setStrokeGray(0)
     # Without a separate bold face, headings are filled and stroked (text render mode 2).
     canvas.setLineWidth(0.28)
+    faces = {"body": pdfmetrics.getFont(fonts.body), "heading": pdfmetrics.getFont(fonts.heading)}
+    if not all(face._dynamicFont for face in faces.values()):
+        _draw_text_object(canvas, plan, fonts)
+        return
+    doc = canvas._doc
+    ops = ["BT"]
+    add = ops.append
+    current, mode = None, 0
+    for role, size, x, y, line in plan.runs:
+        face = faces[role]
+        wanted = 2 if role == "heading" and fonts.fake_bold_headings else 0
+        if wanted != mode:
+            add(f"{wanted} Tr")
+            mode = wanted
+        add(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        for subset, codes in face.splitString(line, doc):
+            if (face, subset, size) != current:
+                add(f"{face.getSubsetInternalName(subset, doc)} {size:g} Tf")
+                current = (face, subset, size)
+            add(f"({codes.decode('latin-1').translate(_PDF_ESCAPES)}) Tj")
+    if mode:
+        add("0 Tr")
+    add("ET")
+    canvas.addLiteral(" ".join(ops))
+
+
+# Literal-string escapes of PDF: backslash, parentheses, and bytes outside printable ASCII.
+_PDF_ESCAPES = {c: f"\\{c:03o}" for c in (*range(32), *range(127, 256))} | {
+    ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
+
+
+def _draw_text_object(canvas, plan: CardPlan, fonts: FontSet) -> None:
+    """reportlab's text object; a line directly below the previous one, in the same
+    font, is reached with T* (next line) instead of a new text matrix."""
     text = canvas.beginText()
     runs = plan.runs
     current, leading, cursor = None, 0.0, None
