@@ -334,4 +334,7 @@ def outcome_text(outcome: PrintOutcome, english: bool = False) -> str:
                                                               pages=outcome.pages)
     if outcome.refused:
         text += tr("；{n} 项不能打印").format(n=len(outcome.refused))
+    from forms.fonts import FALLBACK_WARNING
+    if FALLBACK_WARNING in outcome.warnings:       # the printout may not show Chinese elsewhere
+        text += "\n" + (FALLBACK_WARNING.english if english else str(FALLBACK_WARNING))
     return text

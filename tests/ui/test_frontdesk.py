@@ -141,12 +141,15 @@ def test_an_unprintable_guide_is_listed_with_why_and_cannot_be_printed(qtbot, ct
     assert "尚未提交审核" in desk.status.text()
 
 
-def test_the_font_fallback_warning_shows_in_a_banner(qtbot, desk, monkeypatch):
+def test_the_font_fallback_warning_shows_in_a_banner_and_after_printing(qtbot, desk, monkeypatch, tmp_path):
     monkeypatch.setenv("GONGKAI_CARD_FONT", "fallback")
     type_search(qtbot, desk, "yyzz")
     wait_preview(qtbot, desk, LICENCE)
     qtbot.waitUntil(desk.preview.banner.isVisible, timeout=5000)
     assert "未找到可嵌入的中文 TrueType 字体" in desk.preview.banner.text.text()
+    desk.print_to(pdf_printer(tmp_path / "fallback.pdf", "a6"))
+    qtbot.waitUntil(lambda: "已发送到打印机" in desk.status.text(), timeout=15000)
+    assert "未找到可嵌入的中文 TrueType 字体" in desk.status.text()
 
 
 def test_batch_print_of_a_window_and_cancel(qtbot, ctx, desk, tmp_path):
