@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from db import clock, settings
 from db.content import canonical_json
 from db.database import database
 from db.models import AuditEvent
+from db.workflow import rows
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -27,34 +30,59 @@ HEAD_KEY = "audit.head"
 LAST_HASH_SQL = 'SELECT "hash" FROM "audit_event" ORDER BY "id" DESC LIMIT 1'
 INSERT_SQL = ('INSERT INTO "audit_event" ("at", "actor_id", "actor_name", "on_behalf_of", "action", '
               '"object_type", "object_id", "detail", "prev_hash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-HEAD_SQL = 'INSERT OR REPLACE INTO "setting" ("key", "value") VALUES (?, ?)'
+HEAD_SQL = rows.PUT_SETTING_SQL
+_local = threading.local()       # the chain head while appending() (per thread: per connection)
 
 
 def record(actor, action: str, object_type: str = "", object_id: str = "",
            detail: dict | None = None, on_behalf_of=None) -> AuditEvent:
     """Append one event. `actor`/`on_behalf_of` are User rows or None (system)."""
-    last = database.execute_sql(LAST_HASH_SQL).fetchone()
-    event = AuditEvent(
-        at=clock.now(),
-        actor_id=actor.id if actor else "",
-        actor_name=actor.display_name if actor else "",
-        on_behalf_of=on_behalf_of.id if on_behalf_of else "",
-        action=action, object_type=object_type, object_id=object_id or "",
-        detail=canonical_json(detail or {}),
-        prev_hash=last[0] if last else GENESIS,
-    )
-    event.hash = event_hash(event)
-    cursor = database.execute_sql(INSERT_SQL, (
-        event.at, event.actor_id, event.actor_name, event.on_behalf_of, event.action, event.object_type,
-        event.object_id, event.detail, event.prev_hash, event.hash))
-    event.id = cursor.lastrowid
-    database.execute_sql(HEAD_SQL, (HEAD_KEY, json.dumps({"id": event.id, "hash": event.hash})))
-    return event
+    batch = getattr(_local, "batch", None)
+    if batch and batch[0]:
+        prev_hash = batch[1]
+    else:
+        last = database.execute_sql(LAST_HASH_SQL).fetchone()
+        prev_hash = last[0] if last else GENESIS
+    fields = (clock.now(), actor.id if actor else "", actor.display_name if actor else "",
+              on_behalf_of.id if on_behalf_of else "", action, object_type, object_id or "",
+              canonical_json(detail or {}))
+    digest = _digest([prev_hash, *fields])
+    event_id = database.execute_sql(INSERT_SQL, (*fields, prev_hash, digest)).lastrowid
+    if batch is None:
+        _write_head(event_id, digest)
+    else:
+        batch[:] = [event_id, digest]
+    return rows.build(AuditEvent, (event_id, *fields, prev_hash, digest))
+
+
+@contextmanager
+def appending():
+    """Several events in a row, inside one transaction that writes nothing else to the trail
+    by other means (e.g. a bulk approval): each event's predecessor is the one appended just
+    before, so it is not read back, and the head is written once, at the end. An exception
+    leaves the head alone (and should roll the transaction back)."""
+    if getattr(_local, "batch", None) is not None:
+        yield                                     # already inside one: the outer one writes the head
+        return
+    _local.batch = batch = [0, ""]
+    try:
+        yield
+    finally:
+        _local.batch = None
+    if batch[0]:
+        _write_head(*batch)
+
+
+def _write_head(event_id: int, digest: str) -> None:
+    database.execute_sql(HEAD_SQL, (HEAD_KEY, json.dumps({"id": event_id, "hash": digest})))
 
 
 def event_hash(event: AuditEvent) -> str:
-    fields = [event.prev_hash, event.at, event.actor_id, event.actor_name, event.on_behalf_of,
-              event.action, event.object_type, event.object_id, event.detail]
+    return _digest([event.prev_hash, event.at, event.actor_id, event.actor_name, event.on_behalf_of,
+                    event.action, event.object_type, event.object_id, event.detail])
+
+
+def _digest(fields: list) -> str:
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 

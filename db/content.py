@@ -19,7 +19,12 @@ def canonical_json(value) -> str:
 
 
 def content_hash(content: dict) -> str:
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+    return text_hash(canonical_json(content))
+
+
+def text_hash(canonical: str) -> str:
+    """The hash of content already serialised by canonical_json."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def item_content(item, attachments) -> dict:

@@ -12,6 +12,7 @@ the text it was indexed with; `reindex_item` gets it from the caller.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from db.database import database
 
@@ -32,7 +33,10 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16)
 def index_text(text: str) -> str:
+    """The indexed form of `text`. Kept for the last few texts: replacing an entry needs
+    the old text's form again, and that is usually the one indexed a moment ago."""
     return " ".join(tokens(text))
 
 
@@ -65,18 +69,30 @@ def searchable_text(title: str, summary: str, doc_no: str, index_no: str, body_t
     return "\n".join((title, summary, doc_no, index_no or "", body_text))
 
 
+KEY_SQL = "SELECT id FROM item_fts_key WHERE item_id = ?"
+NEW_KEY_SQL = "INSERT INTO item_fts_key (item_id) VALUES (?)"
+ADD_SQL = "INSERT INTO item_fts (rowid, text) VALUES (?, ?)"
+DELETE_SQL = "INSERT INTO item_fts (item_fts, rowid, text) VALUES ('delete', ?, ?)"
+
+
 def reindex_item(item_id: str, new_text: str, old_text: str | None) -> None:
-    """Replace the item's entry; `old_text` is what it was last indexed with (None if never)."""
-    row = database.execute_sql("SELECT id FROM item_fts_key WHERE item_id = ?", (item_id,)).fetchone()
+    """Replace the item's entry; `old_text` is what it was last indexed with (None if never).
+    Nothing is written when the searchable text did not change."""
+    if new_text == old_text:
+        return
+    row = database.execute_sql(KEY_SQL, (item_id,)).fetchone()
     if row is None:
-        database.execute_sql("INSERT INTO item_fts_key (item_id) VALUES (?)", (item_id,))
-        rowid = database.execute_sql("SELECT last_insert_rowid()").fetchone()[0]
-    else:
-        rowid = row[0]
-        if old_text is not None:
-            database.execute_sql("INSERT INTO item_fts (item_fts, rowid, text) VALUES ('delete', ?, ?)",
-                                 (rowid, index_text(old_text)))
-    database.execute_sql("INSERT INTO item_fts (rowid, text) VALUES (?, ?)", (rowid, index_text(new_text)))
+        index_new_item(item_id, new_text)
+        return
+    if old_text is not None:
+        database.execute_sql(DELETE_SQL, (row[0], index_text(old_text)))
+    database.execute_sql(ADD_SQL, (row[0], index_text(new_text)))
+
+
+def index_new_item(item_id: str, text: str) -> None:
+    """The first entry of an item that was never indexed."""
+    rowid = database.execute_sql(NEW_KEY_SQL, (item_id,)).lastrowid
+    database.execute_sql(ADD_SQL, (rowid, index_text(text)))
 
 
 def remove_item(item_id: str, old_text: str) -> None:

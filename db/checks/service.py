@@ -20,7 +20,9 @@ from db.checks.findings import BLOCKING, Finding, place
 from db.checks.models import FindingOverride
 from db.database import Profile, database
 from db.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from db.metadata import TOPIC_SQL
 from db.models import Attachment, Item, User, Version
+from db.workflow import rows
 
 OP_KIND = "check.override"
 # Findings about the content: a reason can let them through. The others (catalogue
@@ -36,18 +38,33 @@ REASON_MAX = 500
 
 # Context and findings -------------------------------------------------------------
 
-def context_for_profile(**kwargs) -> CheckContext:
+def context_for_profile(topic: str | None = None, **kwargs) -> CheckContext:
     """A context with the profile's word lists (compiled once per change), its topic tree
-    and today from db.clock. Cheap to call: build one per check or per batch."""
+    and today from db.clock. Cheap to call: build one per check or per batch.
+
+    With `topic`, the tree is read for that one code only: enough for content filed under
+    it, since the topic rule asks whether that code is a leaf (and what it is called)."""
     compiled = lists.compiled_lists()
+    leaves, names = _topic_tree() if topic is None else _one_topic(topic)
+    kwargs.setdefault("today", clock.local_today())
+    return CheckContext(compiled.sensitive, compiled.confusion, leaf_topics=leaves, topic_names=names, **kwargs)
+
+
+def _topic_tree() -> tuple[frozenset[str], dict[str, str]]:
     # Plain SQL: this runs before every check, and building the peewee query costs more
     # than running it on a topic tree of a hundred rows.
-    rows = database.execute_sql('SELECT "code", "name", "parent_id" FROM "topic"').fetchall()
-    names = {code: name for code, name, _ in rows}
-    parents = {parent for _, _, parent in rows if parent}
-    kwargs.setdefault("today", clock.local_today())
-    return CheckContext(compiled.sensitive, compiled.confusion,
-                        leaf_topics=frozenset(names.keys() - parents), topic_names=names, **kwargs)
+    tree = database.execute_sql('SELECT "code", "name", "parent_id" FROM "topic"').fetchall()
+    names = {code: name for code, name, _ in tree}
+    parents = {parent for _, _, parent in tree if parent}
+    return frozenset(names.keys() - parents), names
+
+
+def _one_topic(code: str) -> tuple[frozenset[str], dict[str, str]]:
+    found = database.execute_sql(TOPIC_SQL, (code,)).fetchone() if code else None
+    if found is None:
+        return frozenset(), {}
+    name, has_children = found
+    return (frozenset() if has_children else frozenset({code})), {code: name}
 
 
 def bound_blob_dir() -> Path:
@@ -56,11 +73,21 @@ def bound_blob_dir() -> Path:
 
 
 def findings_for_item(item: Item, blob_dir: Path | None = None, context: CheckContext | None = None,
-                      attachments: bool = True) -> list[Finding]:
+                      attachments: bool = True, working: dict | None = None) -> list[Finding]:
     """Findings of the item's working copy; `attachments=False` leaves the files out
-    (the editor checks them separately, on the worker)."""
-    working = content.item_content(item, Attachment.current_of(item))
+    (the editor checks them separately, on the worker). `working` is the working copy's
+    content (content.item_content) when the caller has it at hand already."""
+    if working is None:
+        working = content.item_content(item, _current_attachments(item.id))
     return _check(working, blob_dir, context, attachments)
+
+
+# Plain SQL here and for the overrides: submission and bulk approval ask for every item.
+CURRENT_ATTACHMENTS_WHERE = '"item_id" = ? AND "removed_at" IS NULL ORDER BY "added_at", "filename"'
+
+
+def _current_attachments(item_id: str) -> list[Attachment]:
+    return rows.many(Attachment, CURRENT_ATTACHMENTS_WHERE, item_id)
 
 
 def findings_for_version(version: Version, blob_dir: Path | None = None,
@@ -141,13 +168,9 @@ class CheckedFinding:
 def overrides_for(target: Item | Version) -> list[FindingOverride]:
     """The overrides that hold for an item's working copy, or for a version."""
     if isinstance(target, Version):
-        query = FindingOverride.select().where(
-            (FindingOverride.item == target.item_id)
-            & (FindingOverride.version.is_null() | (FindingOverride.version == target.id)))
-    else:
-        query = FindingOverride.select().where(
-            (FindingOverride.item == target.id) & FindingOverride.version.is_null())
-    return list(query.order_by(FindingOverride.created_at))
+        return rows.many(FindingOverride, '"item_id" = ? AND ("version_id" IS NULL OR "version_id" = ?) '
+                                          'ORDER BY "created_at"', target.item_id, target.id)
+    return rows.many(FindingOverride, '"item_id" = ? AND "version_id" IS NULL ORDER BY "created_at"', target.id)
 
 
 def override(user: User, target: Item | Version, finding: Finding | str, reason: str,
@@ -225,11 +248,13 @@ def _find(target: Item | Version, key: str, blob_dir: Path | None) -> Finding:
 # What stops submission and bulk approval --------------------------------------------
 
 def checked(target: Item | Version, blob_dir: Path | None = None,
-            context: CheckContext | None = None) -> list[CheckedFinding]:
-    """Every finding with the override that holds for it, blocking ones first."""
+            context: CheckContext | None = None, working: dict | None = None) -> list[CheckedFinding]:
+    """Every finding with the override that holds for it, blocking ones first. `working`:
+    an item's working-copy content when the caller has it at hand."""
     found = (findings_for_version(target, blob_dir, context) if isinstance(target, Version)
-             else findings_for_item(target, blob_dir, context))
-    notes = override_notes(target)
+             else findings_for_item(target, blob_dir, context, working=working))
+    # Overrides matter for blocking findings only; without any, nothing needs looking up.
+    notes = override_notes(target) if any(f.blocking for f in found) else {}
     result = [CheckedFinding(f, notes.get(f.key) if f.blocking else None) for f in found]
     return sorted(result, key=lambda c: (not c.unresolved, not c.finding.blocking))
 
@@ -306,9 +331,10 @@ def _problem_lines(findings: list[Finding]) -> dict[str, tuple[str, str]]:
     return lines
 
 
-def require_no_unresolved_blocking(item: Item, blob_dir: Path | None = None) -> None:
+def require_no_unresolved_blocking(item: Item, blob_dir: Path | None = None, working: dict | None = None) -> None:
     """The submission rule: raise UnresolvedFindings unless every blocking finding of the
-    working copy has an override."""
-    unresolved = [c.finding for c in checked(item, blob_dir) if c.unresolved]
+    working copy has an override. `working`: its content, when already at hand."""
+    context = context_for_profile(topic=str((working.get("meta") or {}).get("topic") or "")) if working else None
+    unresolved = [c.finding for c in checked(item, blob_dir, context, working=working) if c.unresolved]
     if unresolved:
         raise UnresolvedFindings(unresolved)

@@ -25,7 +25,8 @@ class BundleIncomplete(DomainError):
 
 
 def partner_of(item: Item) -> Item | None:
-    return Item.get_or_none(Item.id == item.related_id) if item.related_id else None
+    """The bundle partner, its column and section at hand; None when not linked."""
+    return items.item_at_hand(item.related_id) if item.related_id else None
 
 
 def require_complete(item: Item, partner: Item | None) -> None:

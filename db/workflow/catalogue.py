@@ -24,11 +24,12 @@ def version_ref(version) -> dict:
             "hash": version.content_hash, "purpose": version.purpose}
 
 
-def submit_payload(item, version, stages: list[str], due_on: str) -> dict:
+def submit_payload(item, version, stages: list[str], due_on: str, frozen: dict | None = None) -> dict:
+    """`frozen`: the version's content dict when at hand (it is what `version.content` holds)."""
     return {
         "item_id": item.id, "version_id": version.id, "number": version.number,
         "hash": version.content_hash, "purpose": version.purpose, "note": version.note,
-        "content": json.loads(version.content),
+        "content": frozen if frozen is not None else json.loads(version.content),
         "submitted_by": version.created_by_id, "submitted_at": version.created_at,
         "item": {"section_id": item.section_id, "column_id": item.column_id,
                  "created_by": item.created_by_id, "created_at": item.created_at,

@@ -7,12 +7,13 @@ author of a version never decides on it, and nobody signs two stages of one vers
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from db import audit, clock, outbox
 from db.database import database
 from db.errors import DomainError, InvalidState, NotFound, PermissionDenied, ValidationFailed
-from db.models import Decision, Item, ReviewTask, User, Version
+from db.models import Column, Decision, Item, ReviewTask, User, Version
 from db.workflow import bundles, catalogue, routing, rows, states, submission
 
 APPROVE, RETURN = "approve", "return"
@@ -62,28 +63,98 @@ VERSION_SQL = 'SELECT * FROM "version" WHERE "item_id" = ? AND "number" = ?'
 OPEN_TASK_SQL = 'SELECT * FROM "review_task" WHERE "version_id" = ? AND "state" = ? ORDER BY "stage" LIMIT 1'
 SIGNED_SQL = 'SELECT 1 FROM "decision" WHERE "version_id" = ? AND "decider_id" = ? AND "outcome" = ? LIMIT 1'
 
+# Everything a decision is judged by, in one statement: the item, the version, its open
+# stage, the column's stages, whether the decider reviews that stage in their own right
+# (the rule of routing.reviewers), whether they approved this version already, and the
+# deadline settings the next stage needs. `+` keeps SQLite on the version's index.
+DECIDING_SQL = (
+    f'SELECT {rows.columns(Item, "i")}, {rows.columns(Version, "v")}, {rows.columns(ReviewTask, "t")}, '
+    f'{rows.columns(Column, "c")}, {routing.OWN_RIGHT_SQL}, '
+    'EXISTS (SELECT 1 FROM "decision" d WHERE d."version_id" = v."id" AND +d."decider_id" = ? '
+    '        AND d."outcome" = \'approve\'), '
+    '(SELECT "value" FROM "setting" WHERE "key" = \'calendar.overrides\'), '
+    '(SELECT "value" FROM "setting" WHERE "key" = \'deadline_working_days\') '
+    'FROM "version" v JOIN "item" i ON i."id" = v."item_id" JOIN "column" c ON c."id" = i."column_id" '
+    'LEFT JOIN "review_task" t ON t."id" = (SELECT "id" FROM "review_task" WHERE "version_id" = v."id" '
+    '                                      AND "state" = \'open\' ORDER BY "stage" LIMIT 1) '
+    'WHERE v."item_id" = ? AND v."number" = ?')
+MODELS = (Item, Version, ReviewTask, Column)
+
+
+@dataclass
+class Case:
+    """What one decision is about, as read in one statement; see prepare()."""
+    item: Item
+    version: Version
+    task: ReviewTask
+    authority: routing.Authority
+    stage_count: int
+    calendar: dict
+    deadline_days: int
+
 
 def decide(user: User, item_id: str, version_no: int, content_hash: str, outcome: str,
            comment: str) -> Outcome:
     """Record one decision (inside a transaction). See approve() and return_item()."""
-    item = rows.first(Item, ITEM_SQL, item_id)
-    if item is None:
-        raise NotFound("找不到该信息，可能已被删除", "The item no longer exists")
-    version = rows.first(Version, VERSION_SQL, item_id, version_no)
-    if version is None:
-        raise NotFound("找不到该版本", "The version does not exist")
+    return carry_out(user, prepare(user, item_id, version_no, content_hash, outcome), outcome, comment)
+
+
+def prepare(user: User, item_id: str, version_no: int, content_hash: str, outcome: str) -> Case:
+    """Every check of a decision, before anything is written: the version is the one under
+    review, its stage is open, the user decides it (or deputises for who does), the user
+    neither wrote the version nor approved an earlier stage of it, and the state machine
+    allows the step. Raises the refusal; reads only."""
+    row = database.execute_sql(DECIDING_SQL, (user.id, user.id, user.id, item_id, version_no)).fetchone()
+    if row is None:
+        _missing(item_id)
+    item, version, task, column = _split(row)
+    own, signed, calendar, days = row[-4:]
+    item.__rel__["column"] = column
     _require_current(item, version, content_hash)
-    task = _open_task(version)
-    authority = _authority(user, item, task)
-    _require_independent(user, version)
+    if task is None:
+        raise InvalidState("此版本当前没有待审核的环节", "This version has no open review stage")
+    authority = _authority(user, item, task, bool(own))
+    _require_independent(user, version, bool(signed))
+    stage_count = len(routing.stages_of(column))
+    states.item_next(item.state, _item_event(outcome, task.stage, stage_count))     # refused here, not halfway
+    return Case(item, version, task, authority, stage_count, dict(json.loads(calendar) if calendar else {}),
+                int(json.loads(days) if days else 20))
+
+
+def _split(row) -> tuple:
+    found, start = [], 0
+    for model in MODELS:
+        end = start + rows.width(model)
+        values = row[start:end]
+        found.append(rows.build(model, values) if values[0] is not None else None)
+        start = end
+    return tuple(found)
+
+
+def _missing(item_id: str):
+    if database.execute_sql('SELECT 1 FROM "item" WHERE "id" = ?', (item_id,)).fetchone() is None:
+        raise NotFound("找不到该信息，可能已被删除", "The item no longer exists")
+    raise NotFound("找不到该版本", "The version does not exist")
+
+
+def _item_event(outcome: str, stage: int, stage_count: int) -> str:
+    if outcome == RETURN:
+        return states.RETURN
+    return states.APPROVE_STAGE if stage < stage_count else states.APPROVE_LAST
+
+
+def carry_out(user: User, case: Case, outcome: str, comment: str) -> Outcome:
+    """Write a prepared decision: the decision row, the stage's (and item's, version's) new
+    states, the next stage or the release, one outbox operation and one audit event."""
+    item, version, task, authority = case.item, case.version, case.task, case.authority
     decision = rows.insert(Decision(
         item=item, version=version, version_no=version.number, content_hash=version.content_hash,
         task=task, stage=task.stage, outcome=outcome, comment=comment, decider=user,
         on_behalf_of=authority.on_behalf_of, decided_at=clock.now(), status=states.D_RECORDED))
     if outcome == RETURN:
         result = _return(user, item, version, task, decision)
-    elif task.stage < len(routing.stages_of(routing.column_of(item))):
-        result = _next_stage(user, item, version, task, decision)
+    elif task.stage < case.stage_count:
+        result = _next_stage(user, case, decision)
     else:
         result = _last_stage(user, item, version, task, decision)
     audit.record(user, "decision", "item", item.id,
@@ -103,15 +174,10 @@ def _require_current(item: Item, version: Version, content_hash: str) -> None:
             f"so nothing was decided (the current version is {item.latest_version_no})")
 
 
-def _open_task(version: Version) -> ReviewTask:
-    task = rows.first(ReviewTask, OPEN_TASK_SQL, version.id, states.T_OPEN)
-    if task is None:
-        raise InvalidState("此版本当前没有待审核的环节", "This version has no open review stage")
-    return task
-
-
-def _authority(user: User, item: Item, task: ReviewTask) -> routing.Authority:
+def _authority(user: User, item: Item, task: ReviewTask, own: bool) -> routing.Authority:
     """The decider's authority at the open stage; a clear refusal for a later stage's reviewer."""
+    if own and routing.may_review(user):
+        return routing.Authority(user, None)
     try:
         return routing.authority(user, task.stage_role, task.section_id)
     except PermissionDenied:
@@ -131,10 +197,10 @@ def _may_act(user: User, stage_role: str, section_id: str) -> bool:
         return False
 
 
-def _require_independent(user: User, version: Version) -> None:
+def _require_independent(user: User, version: Version, signed: bool) -> None:
     if version.created_by_id == user.id:
         raise PermissionDenied("不能审批本人提交的信息", "You cannot decide on a version you submitted yourself")
-    if database.execute_sql(SIGNED_SQL, (version.id, user.id, APPROVE)).fetchone():
+    if signed:
         raise PermissionDenied("您已在前一环节批准过此版本，须由他人审批本环节",
                                "You approved this version at an earlier stage; someone else decides this one")
 
@@ -153,13 +219,15 @@ def _return(user, item, version, task, decision) -> Outcome:
     item.return_reason, item.returned_by, item.returned_at = decision.comment, user, decision.decided_at
     rows.update(item, "state", "return_reason", "returned_by", "returned_at")
     _enqueue(user, decision, task, final=False, released=[], held_for="")
-    return Outcome(item.id, item.title, "returned", decision.id, returned_to=version.created_by.display_name)
+    drafter = rows.one(User, '"id" = ?', version.created_by_id)
+    return Outcome(item.id, item.title, "returned", decision.id, returned_to=drafter.display_name)
 
 
-def _next_stage(user, item, version, task, decision) -> Outcome:
+def _next_stage(user, case: Case, decision) -> Outcome:
+    item, task = case.item, case.task
     _close(task, states.APPROVE_STAGE)
     item.state = states.item_next(item.state, states.APPROVE_STAGE)
-    following = submission.open_stage(item, version, task.stage + 1)
+    following = submission.open_stage(item, case.version, task.stage + 1, case.calendar, case.deadline_days)
     _enqueue(user, decision, task, final=False, released=[], held_for="")
     return Outcome(item.id, item.title, "next_stage", decision.id, next_stage_role=following.stage_role)
 
@@ -186,7 +254,7 @@ def _release_partner(user: User, partner: Item | None) -> list[Version]:
     if held is None:
         return []
     held.state = states.version_next(held.state, states.RELEASE)
-    held.save(only=[Version.state])
+    rows.update(held, "state")
     audit.record(user, "released_with_partner", "item", partner.id,
                  {"version": held.number, "hash": held.content_hash})
     return [held]
@@ -214,25 +282,30 @@ class BulkResult:
 def bulk_approve(user: User, targets: list[tuple[str, int, str]], comment: str = "") -> BulkResult:
     """Approve each (item id, version number, hash) that has no unresolved blocking finding.
 
-    One transaction for the lot; each approval in its own savepoint, so a refusal skips
-    that item (and says why) without undoing the others.
+    One transaction for the lot, and for each approved target its own decision, audit
+    event and outbox operation. Every refusal is found before that target writes anything
+    (prepare), so a refused target is skipped (and says why) without undoing the others;
+    an unexpected failure undoes the lot.
     """
     from db.workflow import findings
-    result, context = BulkResult(), findings.check_context()
-    with database.atomic():
+    result, context, comment = BulkResult(), findings.check_context(), comment.strip()
+    with database.atomic(), audit.appending():
         for item_id, version_no, content_hash in targets:
-            version = rows.first(Version, VERSION_SQL, item_id, version_no)
+            case, refused = None, None
+            try:
+                case = prepare(user, item_id, version_no, content_hash, APPROVE)
+            except DomainError as error:
+                refused = error
+            version = case.version if case else rows.one(Version, '"item_id" = ? AND "number" = ?', item_id, version_no)
             title = version.title if version else ""
             blocking = findings.unresolved_blocking(version, context) if version else []
             if blocking:
                 result.skipped.append(Skipped(item_id, title, *findings.summary(blocking)))
-                continue
-            try:
-                with database.atomic():
-                    result.done.append(decide(user, item_id, version_no, content_hash, APPROVE, comment.strip()))
-            except DomainError as refused:
+            elif refused is not None:
                 if isinstance(refused, StaleDecision):
                     audit.record(user, "decision_refused_stale", "item", item_id,
                                  {"version": version_no, "hash": content_hash, "outcome": APPROVE})
                 result.skipped.append(Skipped(item_id, title, str(refused), refused.english))
+            else:
+                result.done.append(carry_out(user, case, APPROVE, comment))
     return result

@@ -18,9 +18,10 @@ def unresolved_blocking(version, context: CheckContext | None = None) -> list[Fi
     return service.unresolved_blocking(version, context=context)
 
 
-def require_submittable(item) -> None:
-    """The checks' submission rule: no blocking finding without an override reason."""
-    service.require_no_unresolved_blocking(item)
+def require_submittable(item, working: dict | None = None) -> None:
+    """The checks' submission rule: no blocking finding without an override reason.
+    `working`: the working copy's content, when already at hand."""
+    service.require_no_unresolved_blocking(item, working=working)
 
 
 def summary(blocking: list[Finding]) -> tuple[str, str]:

@@ -49,10 +49,26 @@ HEADS_SQL = 'SELECT * FROM "user" WHERE "role" = ? AND "section_id" = ? AND "act
 
 
 def reviewers(stage_role: str, section_id: str) -> list[User]:
-    """Who decides at this stage in their own right (plain SQL: asked at every decision)."""
+    """Who decides at this stage in their own right."""
     if stage_role == LEADER:
         return list(User.raw(LEADERS_SQL, section_id))
     return list(User.raw(HEADS_SQL, SECTION_HEAD, section_id))
+
+
+# The same rule as reviewers(), as an SQL expression over a review task `t` with the
+# decider's id twice as parameters: true when they decide that stage in their own right.
+# Deciding asks it inside its one statement (decisions.DECIDING_SQL).
+OWN_RIGHT_SQL = (
+    'CASE t."stage_role" '
+    'WHEN \'leader\' THEN EXISTS (SELECT 1 FROM "section_leader" l JOIN "user" u ON u."id" = l."leader_id" '
+    '                             WHERE l."section_id" = t."section_id" AND l."leader_id" = ? AND u."active") '
+    'ELSE EXISTS (SELECT 1 FROM "user" u WHERE u."id" = ? AND u."role" = \'section_head\' '
+    '             AND u."section_id" = t."section_id" AND u."active") END')
+
+
+def may_review(user: User | None) -> bool:
+    """An active section head or leader: someone who may decide at all."""
+    return user is not None and user.active and user.role in delegation.REVIEW_ROLES
 
 
 @dataclass(frozen=True)
@@ -63,7 +79,7 @@ class Authority:
 
 def authority(user: User, stage_role: str, section_id: str, day: str | None = None) -> Authority:
     """On whose authority `user` decides at this stage, or PermissionDenied."""
-    if user is not None and user.active and user.role in delegation.REVIEW_ROLES:
+    if may_review(user):
         own = {u.id: u for u in reviewers(stage_role, section_id)}
         if user.id in own:
             return Authority(user, None)

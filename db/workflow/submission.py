@@ -7,11 +7,13 @@ and declaring it abolished (废止, "abolish": the live content with 有效性 =
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from functools import lru_cache
 
-from db import audit, clock, content, items, outbox, search, settings, workdays
+from db import audit, clock, content, items, outbox, search, workdays
 from db.database import database
-from db.errors import InvalidState, PermissionDenied, ValidationFailed
-from db.models import Attachment, Item, ReviewTask, Section, User, Version
+from db.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
+from db.models import Item, ReviewTask, User, Version
 from db.workflow import bundles, catalogue, findings, routing, rows, states
 
 EVENTS = {"publish": states.SUBMIT, "withdraw": states.REQUEST_WITHDRAWAL, "abolish": states.REQUEST_ABOLITION}
@@ -32,15 +34,11 @@ def submit(user: User, item: Item, note: str = "") -> Version:
     return version
 
 
-ITEM_SQL = 'SELECT * FROM "item" WHERE "id" = ?'
-SECTION_SQL = 'SELECT * FROM "section" WHERE "id" = ?'
-
-
 def _fresh(item_id: str) -> Item:
-    """The item row as it is now, with its column and section at hand (plain SQL: hot path)."""
-    item = rows.first(Item, ITEM_SQL, item_id)
-    routing.column_of(item)
-    item.__rel__["section"] = rows.first(Section, SECTION_SQL, item.section_id)
+    """The item row as it is now, with its column and section at hand (one statement)."""
+    item = items.item_at_hand(item_id)
+    if item is None:
+        raise NotFound("找不到该信息，可能已被删除", "The item no longer exists")
     return item
 
 
@@ -79,40 +77,69 @@ def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
     """The new version of a fresh item row, in review at its first stage (inside a transaction)."""
     event = EVENTS[purpose]
     new_state = states.item_next(item.state, event)
+    stored = StoredSettings.read()
+    changed = ["latest_version_no", "state"]
+    if item.return_reason or item.returned_by_id or item.returned_at:
+        changed += ["return_reason", "returned_by", "returned_at"]     # a resubmission clears the reason
     if purpose == "publish":
-        frozen = _working_copy_content(item)
+        frozen = _working_copy_content(item, stored, changed)
     else:
         frozen = _live_content(item, purpose)
     number = item.latest_version_no + 1
-    version = rows.insert(Version(item=item, number=number, purpose=purpose, content=content.canonical_json(frozen),
-                                  content_hash=content.content_hash(frozen), title=frozen["title"],
+    text = content.canonical_json(frozen)     # serialised once: the version, its hash and the outbox
+    version = rows.insert(Version(item=item, number=number, purpose=purpose, content=text,
+                                  content_hash=content.text_hash(text), title=frozen["title"],
                                   created_by=user, state=states.V_IN_REVIEW, note=note))
     item.latest_version_no, item.state = number, new_state
     item.return_reason, item.returned_by, item.returned_at = "", None, None
-    rows.update(item, "latest_version_no", "state", "return_reason", "returned_by", "returned_at")
+    rows.update(item, *changed)
     stages = routing.stages_of(routing.column_of(item))
-    task = open_stage(item, version, 1)
+    task = open_stage(item, version, 1, stored.calendar, stored.deadline_days)
     audit.record(user, AUDIT_ACTIONS[purpose], "item", item.id,
                  {"version": number, "hash": version.content_hash, "purpose": purpose})
-    outbox.enqueue(catalogue.VERSION_SUBMIT, catalogue.submit_payload(item, version, stages, task.due_on), user)
+    outbox.enqueue(catalogue.VERSION_SUBMIT, catalogue.submit_payload(item, version, stages, task.due_on, frozen), user)
     return version
 
 
-def _working_copy_content(item: Item) -> dict:
-    problems = items.submission_problems(item)
+def _working_copy_content(item: Item, stored: StoredSettings, changed: list[str]) -> dict:
+    """The content to freeze; refused with every problem submission finds. A first
+    submission gets its 索引号 (`changed` then names the column to write back)."""
+    attachments = items.current_attachments(item)
+    problems = items.submission_problems(item, attachments)
     if problems:
         raise ValidationFailed(problems)
-    findings.require_submittable(item)   # blocking findings need an override reason (db/checks)
+    working = content.item_content(item, attachments)
+    findings.require_submittable(item, working)   # blocking findings need an override reason (db/checks)
     if not item.index_no:
-        assign_index_no(item)
-    return content.item_content(item, Attachment.current_of(item))
+        assign_index_no(item, stored, write=False)
+        changed.append("index_no")
+        working = {**working, "meta": {**working["meta"], "index_no": item.index_no}}
+    return working
+
+
+@dataclass(frozen=True)
+class StoredSettings:
+    """The profile settings a submission needs, read in one statement."""
+    template: str
+    org_code: str
+    serial_key: str
+    serial: int
+    calendar: dict
+    deadline_days: int
+
+    @classmethod
+    def read(cls) -> StoredSettings:
+        serial_key = f"index_serial.{clock.local_today().year}"
+        template, org_code, serial, calendar, days = rows.setting_values(
+            "index_no_template", "org_code", serial_key, workdays.OVERRIDES_KEY, "deadline_working_days")
+        return cls(template, org_code, serial_key, int(serial or 0), dict(calendar or {}), int(days or 20))
 
 
 def _live_content(item: Item, purpose: str) -> dict:
     if not states.is_live(item):
         raise InvalidState("只有已发布的信息才能申请撤稿或废止",
                            "Only published items can be withdrawn or abolished")
-    live = Version.get((Version.item == item) & (Version.number == item.published_version_no))
+    live = rows.one(Version, '"item_id" = ? AND "number" = ?', item.id, item.published_version_no)
     frozen = json.loads(live.content)
     if purpose == "abolish":
         if frozen["meta"].get("validity") == "废止":
@@ -121,10 +148,13 @@ def _live_content(item: Item, purpose: str) -> dict:
     return frozen
 
 
-def open_stage(item: Item, version: Version, stage: int) -> ReviewTask:
+def open_stage(item: Item, version: Version, stage: int, table: dict | None = None,
+               days: int | None = None) -> ReviewTask:
+    """Open review stage `stage`; `table`/`days` are the calendar and deadline settings when
+    already read in this transaction."""
     role = routing.stages_of(routing.column_of(item))[stage - 1]
     return rows.insert(ReviewTask(item=item, version=version, stage=stage, stage_role=role,
-                                  section=item.section_id, due_on=due_on(item, version)))
+                                  section=item.section_id, due_on=due_on(item, version, table, days)))
 
 
 def due_on(item: Item, version: Version, table: dict | None = None, days: int | None = None) -> str:
@@ -135,22 +165,30 @@ def due_on(item: Item, version: Version, table: dict | None = None, days: int | 
         table = dict(stored_table or {}) if table is None else table
         days = int(stored_days or 20) if days is None else days
     start = item.changed_at if version.purpose == "publish" else version.created_at
-    return workdays.add_working_days(clock.parse(start).astimezone().date(), days, table).isoformat()
+    return _deadline(start, days, frozenset(table.items()))
 
 
-def assign_index_no(item: Item) -> None:
-    """索引号 from the configured template; the serial counts per year and never repeats."""
+@lru_cache(maxsize=256)
+def _deadline(start: str, days: int, calendar: frozenset) -> str:
+    """Counting working days is a loop over the calendar; both stages of a version (and a
+    whole day's submissions) ask with the same start, days and calendar."""
+    return workdays.add_working_days(clock.parse(start).astimezone().date(), days, dict(calendar)).isoformat()
+
+
+def assign_index_no(item: Item, stored: StoredSettings | None = None, write: bool = True) -> None:
+    """索引号 from the configured template; the serial counts per year and never repeats.
+    With `write=False` the caller writes `item.index_no` back with its own UPDATE."""
+    stored = stored or StoredSettings.read()
     old_text = items._search_text(item)
-    year = clock.local_today().year
-    serial_key = f"index_serial.{year}"
-    template, org_code, serial = rows.setting_values("index_no_template", "org_code", serial_key)
-    serial = int(serial or 0)
+    year = int(stored.serial_key.rsplit(".", 1)[1])
+    serial = stored.serial
     while True:
         serial += 1
-        candidate = template.format(org_code=org_code, yyyy=year, serial=serial)
+        candidate = stored.template.format(org_code=stored.org_code, yyyy=year, serial=serial)
         if not database.execute_sql('SELECT 1 FROM "item" WHERE "index_no" = ?', (candidate,)).fetchone():
             break
-    settings.put(serial_key, serial)
+    rows.put_setting(stored.serial_key, serial)
     item.index_no = candidate
-    rows.update(item, "index_no")
+    if write:
+        rows.update(item, "index_no")
     search.reindex_item(item.id, items._search_text(item), old_text)
