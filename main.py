@@ -9,23 +9,27 @@ import argparse
 import sys
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every subcommand, with its own options only for `command` when that names one (else
+    for all): some commands' options take time to set up, and a start of the workstation
+    needs none of them."""
     from desktop.commands import load_all
     parser = argparse.ArgumentParser(prog="main.py", description="政务公开审签工作站 Gongkai Desk")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in load_all():
+    modules = load_all()
+    named = command in {module.NAME for module in modules}
+    for module in modules:
         sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(sub)
+        if not named or module.NAME == command:
+            module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    from db.drivers import defer_imports
-    defer_imports()       # before anything imports peewee: keeps PyMySQL off the start-up path
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv or ["gui"])
+    argv = argv or ["gui"]
+    args = build_parser(argv[0]).parse_args(argv)
     return args.handler(args)
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import sys
 
-from PyQt6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, pyqtSignal
 from PyQt6.QtWidgets import QApplication, QDialog, QProgressDialog
 
-from db import backup
 from db.database import ProfileCorrupt, ProfileMissing, open_profile, profile_named
 from desktop import i18n
 from desktop.context import AppContext
@@ -50,7 +49,10 @@ def shutdown(ctx: AppContext) -> None:
 
 def is_new_profile(profile) -> bool:
     """No database and no backups: a profile to create, not one to restore."""
-    return not profile.exists() and not backup.list_backups(profile)
+    if profile.exists():
+        return False
+    from db import backup
+    return not backup.list_backups(profile)
 
 
 def open_or_restore(ctx: AppContext, reason: str | None = None, detail: str = "") -> bool:
@@ -83,14 +85,14 @@ def log_in(ctx: AppContext, username: str = ""):
 
 
 def open_window(ctx: AppContext):
-    """The main window plus its upkeep (integrity check, backups), started after it shows."""
+    """The main window plus its upkeep (integrity check, backups), started once it has settled."""
     from desktop.backups import Upkeep
     from desktop.main_window import MainWindow
     window = MainWindow(ctx)
     upkeep = Upkeep(ctx.profile, ctx.hub, window)
     window.attach_upkeep(upkeep)
     window.show()
-    QTimer.singleShot(0, upkeep.start)
+    upkeep.start_later()
     return window, upkeep
 
 

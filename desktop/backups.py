@@ -1,10 +1,12 @@
 """Upkeep of the open profile: the full integrity check and the rotating backups.
 
 Both run on one background thread of their own (never the UI thread, never the write
-worker), one job at a time, so a backup never overlaps another or the check. Order at
-start-up: the full `PRAGMA quick_check` first (a backup of a damaged file would be
-worthless), then a backup when the newest one is older than an hour. After that a backup
-every 30 minutes when something changed, and one at exit.
+worker), one job at a time, so a backup never overlaps another or the check. They start a
+few seconds after the window (`start_later`), so reading the whole file does not compete
+with the window's first queries for the disk and the processors. Order at start-up: the
+full `PRAGMA quick_check` first (a backup of a damaged file would be worthless), then a
+backup when the newest one is older than an hour. After that a backup every 30 minutes
+when something changed, and one at exit.
 """
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
-from db import backup
 from db.database import integrity_problems
 
 INTERVAL_MS = 30 * 60 * 1000
+START_AFTER_MS = 3000
 STALE_AFTER = dt.timedelta(hours=1)
 
 
@@ -34,7 +36,14 @@ class Upkeep(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.backup_if_changed)
+        self.start_timer = QTimer(self)
+        self.start_timer.setSingleShot(True)
+        self.start_timer.timeout.connect(self.start)
         hub.changed.connect(self._note_change)
+
+    def start_later(self, delay_ms: int = START_AFTER_MS) -> None:
+        """start() once the window has settled (finish() before then cancels it)."""
+        self.start_timer.start(delay_ms)
 
     def start(self) -> Future:
         """Check the whole file, then back it up if the newest backup is stale."""
@@ -45,6 +54,7 @@ class Upkeep(QObject):
         self.changed_since_backup = True
 
     def _check_then_backup(self) -> None:
+        from db import backup     # on this thread: the window's start needs none of it
         problems = integrity_problems(self.profile.db_path)
         if problems:
             self.problems_found.emit(problems)
@@ -65,6 +75,7 @@ class Upkeep(QObject):
         return self.queued_backup
 
     def _take_backup(self) -> None:
+        from db import backup
         try:
             taken = backup.backup_now(self.profile)
         except Exception as error:   # a failed backup must never take the app down
@@ -74,6 +85,7 @@ class Upkeep(QObject):
 
     def finish(self, final_backup: bool = True) -> None:
         """At exit: stop the timer, take the last backup if anything changed, wait for the thread."""
+        self.start_timer.stop()
         self.timer.stop()
         if final_backup and self.changed_since_backup:
             self.backup_soon()

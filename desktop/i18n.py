@@ -10,7 +10,6 @@ The language is a per-workstation preference kept in QSettings under "language".
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PyQt6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -39,6 +38,7 @@ class TsTranslator(QTranslator):
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) → translation for every finished message of one .ts file."""
+    import xml.etree.ElementTree as ET     # only the English interface reads .ts files
     messages = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""

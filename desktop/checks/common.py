@@ -1,11 +1,14 @@
 """What the checks' widgets share: how a finding looks (colours, labels) and what can be
-done with it."""
+done with it. The db.checks package (its engine) loads on first use, not with the widgets."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtGui import QColor
 
-from db.checks.findings import PERSONAL_DATA_RULES, Finding, place
+if TYPE_CHECKING:
+    from db.checks.findings import Finding
 
 BLOCKING_INK, BLOCKING_WASH = QColor("#b3261e"), QColor("#fbdad7")
 WARNING_INK, WARNING_WASH = QColor("#9a5b00"), QColor("#ffefc2")
@@ -36,11 +39,13 @@ def message_of(finding: Finding, english: bool) -> str:
 
 
 def place_of(finding: Finding, english: bool) -> str:
+    from db.checks.findings import place
     return place(finding, english)
 
 
 def is_masking(finding: Finding) -> bool:
     """Personal data with a masked form: the fix is 脱敏."""
+    from db.checks.findings import PERSONAL_DATA_RULES
     return finding.rule in PERSONAL_DATA_RULES and bool(finding.suggestion)
 
 

@@ -6,13 +6,16 @@ per file, with the first ones shown (a roster can hold thousands)."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QCoreApplication, Qt, pyqtSignal
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from db.checks.findings import Finding
-from db.checks.service import CheckedFinding, OverrideNote
 from desktop.checks.common import OVERRIDDEN_INK, ink, message_of, place_of, severity_label
+
+if TYPE_CHECKING:
+    from db.checks.findings import Finding
+    from db.checks.service import CheckedFinding, OverrideNote
 
 
 def tr(text: str) -> str:

@@ -14,27 +14,33 @@ message and suggestion, and an override with who gave it and why.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PyQt6 import sip
 from PyQt6.QtCore import QCoreApplication, pyqtSignal
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from db.checks import service
-from db.checks.service import CheckedFinding
 from db.models import Item, Version
 from desktop.checks.findings_list import FindingsList, count_line
 from desktop.operations import Query
+
+if TYPE_CHECKING:
+    from db.checks.service import CheckedFinding
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Checks", text)
 
 
+# The checks load where they run (the read worker), not with the view: a window that shows
+# a FindingsView (the review queue's) starts without importing the check engine.
 def checked_version(version_id: str, blob_dir: Path) -> list[CheckedFinding]:
+    from db.checks import service
     return service.checked(Version.get_by_id(version_id), blob_dir)
 
 
 def checked_item(item_id: str, blob_dir: Path) -> list[CheckedFinding]:
+    from db.checks import service
     return service.checked(Item.get_by_id(item_id), blob_dir)
 
 

@@ -2,6 +2,8 @@
 
 Emits `changed` with an ItemFilter: at once for the choosers, ~250 ms after the last
 keystroke for the search box. The filters are remembered per workstation (QSettings).
+The two date edits of the range are made when a date field is first chosen: the first
+QDateEdit of a process costs ~12 ms, which a start without a date filter need not pay.
 """
 from __future__ import annotations
 
@@ -58,7 +60,9 @@ class FilterBar(QWidget):
         for label, value in ((tr("不限日期"), ""), (tr("更新日期"), "updated"), (tr("成文日期"), "written")):
             self.date_field.addItem(label, value)
         today = QDate.currentDate()
-        self.date_from, self.date_to = self._date_edit(today.addMonths(-12)), self._date_edit(today)
+        self.date_box = QWidget()                      # holds the range once it is made
+        self._dates: tuple[QDateEdit, QDateEdit] | None = None
+        self._range = (today.addMonths(-12), today)    # the range until its edits exist
         self.mine = QCheckBox(tr("只看我的"))
         self.mine.setVisible(self.user.role in DRAFTING_ROLES)
         self.clear_button = QPushButton(tr("清除筛选"))
@@ -79,6 +83,31 @@ class FilterBar(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
+    @property
+    def date_from(self) -> QDateEdit:
+        return self._date_edits()[0]
+
+    @property
+    def date_to(self) -> QDateEdit:
+        return self._date_edits()[1]
+
+    def _date_edits(self) -> tuple[QDateEdit, QDateEdit]:
+        if self._dates is None:
+            self._dates = (self._date_edit(self._range[0]), self._date_edit(self._range[1]))
+            layout = QHBoxLayout(self.date_box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self._dates[0])
+            layout.addWidget(QLabel(tr("至")))
+            layout.addWidget(self._dates[1])
+            for edit in self._dates:
+                edit.dateChanged.connect(self._emit)
+        return self._dates
+
+    def date_range(self) -> tuple[str, str]:
+        """The chosen range as YYYY-MM-DD texts (whether or not it is shown)."""
+        days = [edit.date() for edit in self._dates] if self._dates else self._range
+        return days[0].toString("yyyy-MM-dd"), days[1].toString("yyyy-MM-dd")
+
     def _lay_out(self) -> None:
         self.top_row = top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -90,9 +119,7 @@ class FilterBar(QWidget):
             bottom.addWidget(widget)
         bottom.addSpacing(8)
         bottom.addWidget(self.date_field)
-        self.date_to_label = QLabel(tr("至"))
-        for widget in (self.date_from, self.date_to_label, self.date_to):
-            bottom.addWidget(widget)
+        bottom.addWidget(self.date_box)
         bottom.addWidget(self.mine)
         bottom.addStretch(1)
         layout = QVBoxLayout(self)
@@ -107,8 +134,6 @@ class FilterBar(QWidget):
         for combo in (self.column, self.state, self.section):
             combo.currentIndexChanged.connect(self._emit)
         self.date_field.currentIndexChanged.connect(self._date_field_changed)
-        self.date_from.dateChanged.connect(self._emit)
-        self.date_to.dateChanged.connect(self._emit)
         self.mine.toggled.connect(self._emit)
         self.clear_button.clicked.connect(self.clear)
 
@@ -135,14 +160,15 @@ class FilterBar(QWidget):
         column_id = self.column.currentData() or ""
         node = self.nodes.get(column_id)
         date_field = self.date_field.currentData() or ""
+        date_from, date_to = self.date_range() if date_field else ("", "")
         drafting = self.user.role in DRAFTING_ROLES
         return ItemFilter(
             column_ids=node.descendants if node else (),
             state=self.state.currentData() or "",
             section_id=self.section.currentData() or "",
             date_field=date_field,
-            date_from=self.date_from.date().toString("yyyy-MM-dd") if date_field else "",
-            date_to=self.date_to.date().toString("yyyy-MM-dd") if date_field else "",
+            date_from=date_from,
+            date_to=date_to,
             created_by_id=self.user.id if drafting and self.mine.isChecked() else "",
             text=self.search.text().strip(),
             pinned_section_id=(self.user.section_id or "") if drafting else "",
@@ -151,8 +177,9 @@ class FilterBar(QWidget):
     def _show_dates(self) -> None:
         """The date range appears only once a date field is chosen (narrower window otherwise)."""
         dated = bool(self.date_field.currentData())
-        for widget in (self.date_from, self.date_to_label, self.date_to):
-            widget.setVisible(dated)
+        if dated:
+            self._date_edits()
+        self.date_box.setVisible(dated)
 
     def _date_field_changed(self) -> None:
         self._show_dates()
@@ -178,10 +205,10 @@ class FilterBar(QWidget):
 
     # --- remembering ------------------------------------------------------------------------
     def save(self, settings) -> None:
+        date_from, date_to = self.date_range()
         state = {"column": self.column.currentData() or "", "state": self.state.currentData() or "",
                  "section": self.section.currentData() or "", "date_field": self.date_field.currentData() or "",
-                 "date_from": self.date_from.date().toString("yyyy-MM-dd"),
-                 "date_to": self.date_to.date().toString("yyyy-MM-dd"),
+                 "date_from": date_from, "date_to": date_to,
                  "mine": self.mine.isChecked(), "text": self.search.text()}
         settings.setValue(SETTINGS_KEY, json.dumps(state, ensure_ascii=False))
 
@@ -195,9 +222,11 @@ class FilterBar(QWidget):
         combo_select(self.state, state.get("state", ""))
         combo_select(self.section, state.get("section", ""))
         combo_select(self.date_field, state.get("date_field", ""))
-        for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
-            day = QDate.fromString(state.get(key, ""), "yyyy-MM-dd")
-            if day.isValid():
+        days = [QDate.fromString(state.get(key, ""), "yyyy-MM-dd") for key in ("date_from", "date_to")]
+        shown = [edit.date() for edit in self._dates] if self._dates else self._range
+        self._range = tuple(day if day.isValid() else was for day, was in zip(days, shown))
+        if self._dates is not None:
+            for edit, day in zip(self._dates, self._range):
                 edit.setDate(day)
         self._show_dates()
         self.mine.setChecked(bool(state.get("mine")))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from db import search
 from db.database import database
 
 PAGE_SIZE = 200
@@ -56,7 +55,10 @@ class ItemFilter:
     pinned_section_id: str = ""         # a drafter's section: its returned items go on top
 
     def match(self) -> str | None:
-        return search.match_expression(self.text) if self.text.strip() else None
+        if not self.text.strip():
+            return None
+        from db import search        # its patterns compile when first searching, not at start-up
+        return search.match_expression(self.text)
 
     def order_column(self) -> str:
         """Newest first by update, or by the date written while filtering on it."""

@@ -11,16 +11,18 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PyQt6.QtCore import QCoreApplication, QObject, QThread, QTimer, pyqtSignal
 
-from db.central.connect import CentralUrl, open_central
 from db.database import database
 from db.errors import DomainError
-from db.sync.engine import SyncEngine, remember_error
 from db.sync.errors import CentralUnreachable, NotConfigured, SyncStopped
 from desktop.context import Changes
 from desktop.sync import credentials
+
+if TYPE_CHECKING:
+    from db.central.connect import CentralUrl
 
 log = logging.getLogger("gongkai.sync")
 
@@ -55,6 +57,9 @@ class SyncThread(QThread):
             return Progress(self.progress.phase, self.progress.done, self.progress.total)
 
     def run(self) -> None:
+        # The engine and the drivers load here, on the sync thread, not with the window.
+        from db.central.connect import open_central
+        from db.sync.engine import SyncEngine, remember_error
         report, error = None, None
         central = None
         try:

@@ -6,8 +6,6 @@ asked for once per session and kept in memory only.
 """
 from __future__ import annotations
 
-import keyring
-import keyring.errors
 from PyQt6.QtCore import QSettings
 
 from db.central.connect import CentralUrl, parse_url
@@ -21,6 +19,7 @@ _session_passwords: dict[str, str] = {}     # keyring username → password, thi
 
 
 def keyring_usable() -> bool:
+    import keyring      # here, not at import: the keyring package takes ~50 ms to load
     backend = keyring.get_keyring()
     name = type(backend).__module__ + "." + type(backend).__name__
     if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
@@ -50,6 +49,7 @@ def store_password(url: CentralUrl, password: str) -> bool:
     _session_passwords[url.keyring_username()] = password
     if not keyring_usable():
         return False
+    import keyring.errors
     try:
         keyring.set_password(SERVICE, url.keyring_username(), password)
         return True
@@ -65,6 +65,7 @@ def password_for(url: CentralUrl) -> str | None:
     if key in _session_passwords:
         return _session_passwords[key]
     if keyring_usable():
+        import keyring.errors
         try:
             found = keyring.get_password(SERVICE, key)
         except keyring.errors.KeyringError:
@@ -78,6 +79,7 @@ def password_for(url: CentralUrl) -> str | None:
 def forget_password(url: CentralUrl) -> None:
     _session_passwords.pop(url.keyring_username(), None)
     if keyring_usable():
+        import keyring.errors
         try:
             keyring.delete_password(SERVICE, url.keyring_username())
         except keyring.errors.KeyringError:

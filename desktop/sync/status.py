@@ -15,8 +15,8 @@ from PyQt6.QtWidgets import (
 )
 
 from db.models import OutboxOp
-from db.sync import conflicts, state
-from desktop.sync import credentials
+from db.sync import state
+from desktop.operations import Query
 from desktop.sync.controller import SyncController
 
 SHOW_PROGRESS_AFTER = 0.6
@@ -37,6 +37,12 @@ def status_text(language: str = "zh_CN") -> tuple[str, str]:
     if error:
         text += "　" + tr("同步失败")
     return text, error
+
+
+def read_status(user, language: str = "zh_CN") -> tuple[str, str, int]:
+    """(text, tooltip, open conflicts): everything the widget shows, read from the profile."""
+    from db.sync import conflicts
+    return (*status_text(language), conflicts.open_count(user))
 
 
 def _local_time(stamp: str) -> str:
@@ -84,7 +90,8 @@ class StatusWidget(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.controller.shutdown)
-        self.refresh()
+        self.refreshed = False
+        self._first_refresh()
 
     def _add_menu_actions(self) -> None:
         if self.window is None or not hasattr(self.window, "menu"):
@@ -97,9 +104,27 @@ class StatusWidget(QWidget):
             settings.triggered.connect(self.open_settings)
 
     # --- what the bar shows -------------------------------------------------------------------
+    def _first_refresh(self) -> None:
+        """Read on the read worker, so the window shows before the figures are in."""
+        if self.ctx.reader is None:
+            self.refresh()
+            return
+        self.label.setText(tr("正在读取同步状态……"))
+        self.error.hide()
+        self.conflicts.hide()
+        user, language = self.ctx.user, self.ctx.language
+        (Query(self, self.ctx, lambda: read_status(user, language), key=f"sync-status.{id(self)}")
+         .success(self._first_status).run_in_background())
+
+    def _first_status(self, status: tuple[str, str, int]) -> None:
+        if not self.refreshed:          # a later refresh already showed newer figures
+            self._show(*status)
+
     def refresh(self) -> None:
-        text, error = status_text(self.ctx.language)
-        count = conflicts.open_count(self.ctx.user)
+        self.refreshed = True
+        self._show(*read_status(self.ctx.user, self.ctx.language))
+
+    def _show(self, text: str, error: str, count: int) -> None:
         self.label.setText(text)
         self.error.setText(_short(error))
         self.error.setToolTip(error)
@@ -163,6 +188,7 @@ class StatusWidget(QWidget):
             tr("请输入 {who} 的数据库密码（本机没有可用的系统密钥环，密码只在本次运行中保存在内存里）").format(
                 who=url.keyring_username()), QLineEdit.EchoMode.Password)
         if ok and password:
+            from desktop.sync import credentials
             credentials.store_password(url, password)
             self.sync_now(password)
 

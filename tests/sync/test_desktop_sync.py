@@ -55,7 +55,7 @@ def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_cli
     widget = StatusWidget(ctx, None)
     widgets.append((widget, ctx))
     qtbot.addWidget(widget)
-    assert "从未" in widget.label.text() and "待同步：1 项" in widget.label.text()
+    qtbot.waitUntil(lambda: "从未" in widget.label.text() and "待同步：1 项" in widget.label.text())   # read off the UI thread
     report, error = run_sync(qtbot, widget)
     assert error is None and report.pushed == 1
     assert "待同步：0 项" in widget.label.text() and "从未" not in widget.label.text()
