@@ -11,11 +11,10 @@ from PyQt6.QtWidgets import (
 )
 
 from db.models import Column, Item, Topic
-from db.workflow import compare, queue
+from db.workflow import queue
 from db.workflow.queue import QueueRow
 from desktop.checks.findings_view import FindingsView
 from desktop.review import labels
-from desktop.review.diffview import diff_html
 from desktop.review.preview import preview_html
 
 PREVIEW, DIFF, HISTORY, CHECKS = range(4)
@@ -111,6 +110,8 @@ class ReviewPanel(QWidget):
             published_at = Item.get_by_id(row.item_id).published_at or ""
             self.preview.setHtml(preview_html(content, self.topic_names(), published_at))
         else:
+            from db.workflow import compare              # the comparison loads when first asked for
+            from desktop.review.diffview import diff_html
             live = queue.live_content(row.item_id, except_version=row.version_no)
             self.diff.setHtml(diff_html(compare.compare(live, content), self._display(live, content)))
 
