@@ -8,6 +8,8 @@ line says what happened.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PyQt6.QtCore import QCoreApplication, Qt
 from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import (
@@ -16,14 +18,17 @@ from PyQt6.QtWidgets import (
 
 from db import clock, workdays
 from db.models import Column, Section
-from db.workflow import decisions, queue, routing
+from db.workflow import queue, routing
 from desktop.context import Changes
 from desktop.operations import Op, Query, error_text
 from desktop.review import labels
-from desktop.review.dialogs import BulkReportDialog, CommentDialog, ReturnDialog
 from desktop.review.panel import DIFF, PREVIEW, ReviewPanel
 from desktop.review.queue_model import ROW_ROLE, TITLE_COLUMN, QueueModel
 from desktop.review.slips import SlipSaver
+
+if TYPE_CHECKING:
+    from db.workflow import decisions
+    from desktop.review.dialogs import BulkReportDialog, CommentDialog, ReturnDialog
 
 
 MAX_COLUMN_WIDTH = 150
@@ -32,6 +37,13 @@ FIT_SAMPLE = 60
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("QueuePage", text)
+
+
+def workflow_decisions():
+    """db.workflow.decisions, imported when first deciding (on the write worker): the queue
+    shows without loading the decision machinery (submission rules, checks, bundles)."""
+    from db.workflow import decisions
+    return decisions
 
 
 def outcome_message(outcome: decisions.Outcome) -> str:
@@ -50,6 +62,7 @@ class Page(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._fetch(None, None, None)  # the whole queue first: read while the page is built
         self.busy = False
         self.loaded_once = False
         self.follow_id = ""            # the item to select after the next reload
@@ -69,7 +82,6 @@ class Page(QWidget):
         self._connect()
         self._add_shortcuts()
         ctx.hub.changed.connect(self._on_changed)
-        self.refresh()
 
     # --- building ----------------------------------------------------------------------------
     def _make_table(self) -> QTableView:
@@ -182,8 +194,12 @@ class Page(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        user, section = self.ctx.user, self.section_filter.currentData() or None
+        section = self.section_filter.currentData() or None
         columns, kind = self.column_filter.currentData() or None, self.kind_filter.currentData() or None
+        self._fetch(section, columns, kind)
+
+    def _fetch(self, section: str | None, columns: list[str] | None, kind: str | None) -> None:
+        user = self.ctx.user
 
         def fetch():
             rows = queue.queue_for(user, section_id=section, column_ids=columns, kind=kind)
@@ -250,12 +266,13 @@ class Page(QWidget):
         if row is None or self.busy:
             return
         user = self.ctx.user
-        self._run(lambda: decisions.approve(user, row.item_id, row.version_no, row.content_hash, comment), [row])
+        self._run(lambda: workflow_decisions().approve(user, row.item_id, row.version_no, row.content_hash, comment), [row])
 
     def approve_with_comment(self) -> None:
         row = self.current_row()
         if row is None or self.busy:
             return
+        from desktop.review.dialogs import CommentDialog
         self.comment_dialog = CommentDialog(self, row.title)
         self.comment_dialog.accepted.connect(lambda: self.approve_current(self.comment_dialog.value()))
         self.comment_dialog.finished.connect(self._back_to_table)
@@ -265,6 +282,7 @@ class Page(QWidget):
         row = self.current_row()
         if row is None or self.busy:
             return
+        from desktop.review.dialogs import ReturnDialog
         self.return_dialog = ReturnDialog(self, row.title, row.drafter_name)
         self.return_dialog.accepted.connect(lambda: self._return(row, self.return_dialog.value()))
         self.return_dialog.finished.connect(self._back_to_table)
@@ -277,7 +295,7 @@ class Page(QWidget):
 
     def _return(self, row, reason: str) -> None:
         user = self.ctx.user
-        self._run(lambda: decisions.return_item(user, row.item_id, row.version_no, row.content_hash, reason), [row])
+        self._run(lambda: workflow_decisions().return_item(user, row.item_id, row.version_no, row.content_hash, reason), [row])
 
     def _run(self, decide, rows: list) -> None:
         self.busy = True
@@ -303,7 +321,7 @@ class Page(QWidget):
         self.busy = True
         self._update_bulk_button()
         self.follow_id = self._next_after(rows)
-        (Op(self, self.ctx, lambda: decisions.bulk_approve(user, targets), Changes(queue=True, items=True))
+        (Op(self, self.ctx, lambda: workflow_decisions().bulk_approve(user, targets), Changes(queue=True, items=True))
          .success(self._bulk_done).failure(self._failed).run_in_background())
 
     def _bulk_done(self, result: decisions.BulkResult) -> None:
@@ -315,6 +333,7 @@ class Page(QWidget):
             text += tr("，跳过 {n} 条（原因见清单）").format(n=len(skipped))
         self.panel.say(text, error=bool(skipped))
         if skipped:
+            from desktop.review.dialogs import BulkReportDialog
             self.report = BulkReportDialog(self, len(result.done), skipped)
             self.report.open()
 
