@@ -3,7 +3,7 @@
 floor measured in the same run, with the ratio:
 
 1. Queue usable: from building the queue page to the first row selected and its preview
-   rendered, for 王建国 with 2,000 pending (median of 5, goal ≤ 200 ms).
+   painted, for 王建国 with 2,000 pending (median of 5, goal ≤ 200 ms).
    Floor: one plain SQL read of the same 2,000 open review tasks shown in a bare
    QTableView (QStandardItemModel).
 2. Bulk approval of 100 items (checks per version, decision, release, audit, outbox; one
@@ -113,19 +113,31 @@ def _timed(fn) -> float:
 
 
 def _time_queue_page(app, ctx) -> float:
-    from PyQt6.QtCore import QEventLoop
+    """Until the first row is selected and its preview painted (a paint of the preview after
+    the row was shown: what the reviewer sees, not only what was asked for)."""
+    from PyQt6.QtCore import QEvent, QEventLoop, QObject
 
     from desktop.pages.queue_page import Page
+    painted: list[float] = []
+
+    class PreviewPainted(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and page.panel.row is not None and not painted:
+                painted.append(time.perf_counter())
+            return False
+    spy = PreviewPainted()
     started = time.perf_counter()
     page = Page(ctx)
+    page.panel.preview.viewport().installEventFilter(spy)
     page.resize(1200, 700)
     page.show()
-    while not (page.loaded_once and page.panel.row is not None):
+    while not painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)   # idle like the app, no spinning
-    elapsed = time.perf_counter() - started
+    elapsed = painted[0] - started
     page.close()
     page.deleteLater()
-    app.processEvents()
+    while ctx.reader.running:            # what the page still asked for (checks, counts) ends before the next run
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
     return elapsed
 
 

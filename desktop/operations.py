@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
 from PyQt6 import sip
-from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, QObject, Qt, pyqtSignal
 from PyQt6.QtWidgets import QMessageBox, QWidget
 
 from db.database import database
@@ -33,7 +33,9 @@ class _Worker(QObject):
         super().__init__(parent)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self.close_after_each = close_after_each
-        self.finished.connect(self._deliver)
+        # Queued even when the task is done before submit() returns (the future then runs its
+        # callback on this thread): results always arrive from the event loop, never inside submit().
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.running = 0
         self._closed = False
 

@@ -12,7 +12,7 @@ from db import audit, clock, outbox
 from db.database import database
 from db.errors import NotFound, PermissionDenied, ValidationFailed
 from db.models import User
-from db.workflow import catalogue
+from db.workflow import catalogue, rows
 from db.workflow.models import Delegation
 
 REVIEW_ROLES = ("section_head", "leader")
@@ -53,9 +53,14 @@ def revoke(actor: User, delegation_id: str) -> Delegation:
     return row
 
 
+# Plain SQL: asked whenever a queue is read or a decision needs a deputy's authority.
+IN_FORCE_WHERE = '"deputy_id" = ? AND "starts_on" <= ? AND "ends_on" >= ? AND "revoked_at" IS NULL'
+
+
 def in_force_for_deputy(deputy: User, day: str | None = None) -> list[Delegation]:
+    """The delegations `deputy` holds on `day` (Delegation.in_force_on, for one deputy)."""
     day = day or today()
-    return list(Delegation.in_force_on(day).where(Delegation.deputy == deputy))
+    return rows.many(Delegation, IN_FORCE_WHERE, deputy.id, day, day)
 
 
 def listed_for(user: User) -> list[Delegation]:

@@ -11,7 +11,7 @@ from peewee import JOIN, Tuple, fn
 
 from db.database import database
 from db.models import Column, Decision, Item, ReviewTask, Section, User, Version
-from db.workflow import routing, states
+from db.workflow import routing, rows, states
 
 
 class QueueRow(NamedTuple):
@@ -107,7 +107,8 @@ def queue_totals(user: User, today: str, section_id: str | None = None, column_i
     if not scopes:
         return 0, 0
     query = _filtered(_queue_query(user, scopes, fn.COUNT(ReviewTask.id),
-                                   fn.TOTAL(ReviewTask.due_on < today)), section_id, column_ids, kind)
+                                   fn.TOTAL((ReviewTask.due_on != "") & (ReviewTask.due_on < today))),
+                      section_id, column_ids, kind)
     total, overdue = query.tuples().get()
     return total, int(overdue)
 
@@ -150,6 +151,16 @@ def _held_count(sections: list[str] | None) -> int:
     return database.execute_sql(sql, params).fetchone()[0]
 
 
+def filter_choices(user: User) -> tuple[list[tuple[str, str]], list[Column]]:
+    """What the queue's filters offer: the sections the user reviews as (id, name), and
+    the active columns, each in their sort order."""
+    section_ids = sorted({scope.section_id for scope in routing.scopes_of(user)})
+    marks = ", ".join("?" for _ in section_ids)
+    sections = database.execute_sql(f'SELECT "id", "name" FROM "section" WHERE "id" IN ({marks}) '
+                                     'ORDER BY "sort_order"', section_ids).fetchall() if section_ids else []
+    return [tuple(row) for row in sections], rows.many(Column, '"active" ORDER BY "sort_order"')
+
+
 class DecisionView(NamedTuple):
     version_no: int
     stage: int
@@ -186,17 +197,34 @@ def _role_of_stage(item_id: str, stage: int) -> str:
     return roles[min(stage, len(roles)) - 1]
 
 
+# Plain SQL: the preview asks for these whenever the reviewer moves to another row.
+CONTENT_SQL = 'SELECT "content" FROM "version" WHERE "item_id" = ? AND "number" = ?'
+LIVE_SQL = ('SELECT i."published_version_no", v."content" FROM "item" i LEFT JOIN "version" v '
+            'ON v."item_id" = i."id" AND v."number" = i."published_version_no" WHERE i."id" = ?')
+
+
 def version_content(item_id: str, version_no: int) -> dict:
-    version = Version.get((Version.item == item_id) & (Version.number == version_no))
-    return json.loads(version.content)
+    row = database.execute_sql(CONTENT_SQL, (item_id, version_no)).fetchone()
+    if row is None:
+        raise Version.DoesNotExist(f"version {version_no} of item {item_id}")
+    return json.loads(row[0])
 
 
 def live_content(item_id: str, except_version: int | None = None) -> dict | None:
     """The content on the website now, for comparison; None before the first publication."""
-    item = Item.get_by_id(item_id)
-    if item.published_version_no is None or item.published_version_no == except_version:
+    row = database.execute_sql(LIVE_SQL, (item_id,)).fetchone()
+    if row is None:
+        raise Item.DoesNotExist(f"item {item_id}")
+    live_no, live = row
+    if live_no is None or live_no == except_version:
         return None
-    return version_content(item_id, item.published_version_no)
+    return json.loads(live)
+
+
+def published_at(item_id: str) -> str:
+    """When the live version was published ("" before the first publication)."""
+    row = database.execute_sql('SELECT "published_at" FROM "item" WHERE "id" = ?', (item_id,)).fetchone()
+    return (row[0] if row else None) or ""
 
 
 def returned_of(user: User) -> list[Item]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db import directory
+from db.database import database
 from db.errors import PermissionDenied
 from db.models import Column, Section, User
 from db.workflow import delegation, rows
@@ -122,8 +122,16 @@ def _own_scopes(user: User) -> list[Scope]:
     if user.role == SECTION_HEAD and user.section_id:
         return [Scope(SECTION_HEAD, user.section_id, None)]
     if user.role == LEADER:
-        return [Scope(LEADER, s, None) for s in directory.sections_supervised_by(user)]
+        return [Scope(LEADER, s, None) for s in supervised_by(user)]
     return []
+
+
+SUPERVISED_SQL = 'SELECT "section_id" FROM "section_leader" WHERE "leader_id" = ?'
+
+
+def supervised_by(leader: User) -> list[str]:
+    """directory.sections_supervised_by in plain SQL: every queue read asks it."""
+    return [row[0] for row in database.execute_sql(SUPERVISED_SQL, (leader.id,))]
 
 
 def section_ids_in_view(user: User) -> list[str] | None:
@@ -131,5 +139,5 @@ def section_ids_in_view(user: User) -> list[str] | None:
     if user.role in ("drafter", "section_head"):
         return [user.section_id] if user.section_id else []
     if user.role == LEADER:
-        return directory.sections_supervised_by(user)
+        return supervised_by(user)
     return None

@@ -17,8 +17,8 @@ from PyQt6.QtWidgets import (
 )
 
 from db import clock, workdays
-from db.models import Column, Section
-from db.workflow import queue, routing
+from db.models import Column
+from db.workflow import queue
 from desktop.context import Changes
 from desktop.operations import Op, Query, error_text
 from desktop.review import labels
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 MAX_COLUMN_WIDTH = 150
 FIT_SAMPLE = 60
+PAGE_ROWS = 100                # rows per fetch: the first screenful shows without reading the rest
 
 
 def tr(text: str) -> str:
@@ -62,7 +63,7 @@ class Page(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self._fetch(None, None, None)  # the whole queue first: read while the page is built
+        self._fetch(None, None, None)  # the first rows first: read while the page is built
         self.busy = False
         self.loaded_once = False
         self.follow_id = ""            # the item to select after the next reload
@@ -70,6 +71,7 @@ class Page(QWidget):
         self.comment_dialog: CommentDialog | None = None
         self.report: BulkReportDialog | None = None
         self.model = QueueModel(self)
+        self.model.fetcher = self._fetch_more
         self.table = self._make_table()
         self.panel = ReviewPanel(ctx, self)
         self.slips = SlipSaver(ctx, self)
@@ -108,17 +110,16 @@ class Page(QWidget):
             if column == TITLE_COLUMN:
                 continue
             texts = [self.model.headerData(column, Qt.Orientation.Horizontal)]
-            texts += [self.model.data(self.model.index(row, column)) for row in sample]
+            texts += [self.model.text(self.model.rows[row], column) for row in sample]
             widest = max(metrics.horizontalAdvance(str(text or "")) for text in texts)
             self.table.setColumnWidth(column, min(widest + 16, MAX_COLUMN_WIDTH))
 
     def _fill_filters(self) -> None:
         self.section_filter.addItem(tr("全部科室"), "")
-        section_ids = {scope.section_id for scope in routing.scopes_of(self.ctx.user)}
-        for section in Section.select().where(Section.id.in_(section_ids)).order_by(Section.sort_order):
-            self.section_filter.addItem(section.name, section.id)
+        sections, columns = queue.filter_choices(self.ctx.user)
+        for section_id, name in sections:
+            self.section_filter.addItem(name, section_id)
         self.column_filter.addItem(tr("全部栏目"), [])
-        columns = list(Column.select().where(Column.active).order_by(Column.sort_order))
         children: dict[str | None, list[Column]] = {}
         for column in columns:
             children.setdefault(column.parent_id, []).append(column)
@@ -196,28 +197,55 @@ class Page(QWidget):
     def refresh(self) -> None:
         section = self.section_filter.currentData() or None
         columns, kind = self.column_filter.currentData() or None, self.kind_filter.currentData() or None
-        self._fetch(section, columns, kind)
+        self._fetch(section, columns, kind, max(PAGE_ROWS, len(self.model.rows)))   # as far as was scrolled
 
-    def _fetch(self, section: str | None, columns: list[str] | None, kind: str | None) -> None:
-        user = self.ctx.user
+    def _fetch(self, section: str | None, columns: list[str] | None, kind: str | None,
+               limit: int | None = None) -> None:
+        """The first `limit` rows (a page); the count and the rows after them are asked for apart."""
+        user, filters, limit = self.ctx.user, (section, columns, kind), limit or PAGE_ROWS
 
         def fetch():
-            rows = queue.queue_for(user, section_id=section, column_ids=columns, kind=kind)
-            return rows, workdays.overrides(), clock.local_today()
+            rows = queue.queue_for(user, section_id=section, column_ids=columns, kind=kind, limit=limit)
+            return rows, len(rows) == limit, workdays.overrides(), clock.local_today(), filters
         Query(self, self.ctx, fetch, key="review-queue").success(self._loaded).run_in_background()
 
     def _loaded(self, result) -> None:
-        rows, calendar, today = result
+        rows, more, calendar, today, self.shown_filters = result
         keep = self.follow_id or (self.current_row().item_id if self.current_row() else "")
         self.follow_id = ""
-        self.model.set_rows(rows, calendar, today)
+        self.model.set_rows(rows, calendar, today, more)
         if not self.loaded_once:
             self._fit_columns()
-        overdue = sum(1 for row in rows if self.model.working_days_left(row.due_on) < 0)
-        text = tr("共 {n} 条待审").format(n=len(rows))
-        self.total.setText(text + (tr("，其中超期 {n} 条").format(n=overdue) if overdue else ""))
         self.loaded_once = True
         self._select(self.model.index_of(keep) if keep else -1)
+        self._count(today)
+
+    def _count(self, today) -> None:
+        """共 n 条待审，其中超期 m 条, counted on the read worker after the rows are shown."""
+        user, (section, columns, kind) = self.ctx.user, self.shown_filters
+        (Query(self, self.ctx, lambda: queue.queue_totals(user, today.isoformat(), section, columns, kind),
+               key="review-queue-totals").success(self._counted).run_in_background())
+
+    def _counted(self, totals: tuple[int, int]) -> None:
+        total, overdue = totals
+        text = tr("共 {n} 条待审").format(n=total)
+        self.total.setText(text + (tr("，其中超期 {n} 条").format(n=overdue) if overdue else ""))
+
+    def _fetch_more(self, after, generation: int) -> None:
+        """The rows after `after`, when the table scrolls down to the end of those shown."""
+        user, (section, columns, kind) = self.ctx.user, self.shown_filters
+
+        def fetch():
+            rows = queue.queue_for(user, section_id=section, column_ids=columns, kind=kind, limit=PAGE_ROWS,
+                                   after=after)
+            return rows, len(rows) == PAGE_ROWS
+        (Query(self, self.ctx, fetch, key="review-queue-more")
+         .success(lambda result: self.model.append_rows(*result, generation))
+         .failure(self._more_failed).run_in_background())
+
+    def _more_failed(self, error: BaseException) -> None:
+        self.model.fetching = False
+        self.panel.say(error_text(self.ctx, error), error=True)
 
     def _select(self, row: int) -> None:
         if not self.model.rows:

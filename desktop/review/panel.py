@@ -107,8 +107,7 @@ class ReviewPanel(QWidget):
             return
         content = queue.version_content(row.item_id, row.version_no)
         if index == PREVIEW:
-            published_at = Item.get_by_id(row.item_id).published_at or ""
-            self.preview.setHtml(preview_html(content, self.topic_names(), published_at))
+            self.preview.setHtml(preview_html(content, self.topic_names(), queue.published_at(row.item_id)))
         else:
             from db.workflow import compare              # the comparison loads when first asked for
             from desktop.review.diffview import diff_html

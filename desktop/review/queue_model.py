@@ -1,11 +1,14 @@
 """The queue's table model: the open stages a reviewer may decide, most urgent first.
 
-Rows are db.workflow.queue.QueueRow tuples fetched on the read worker; the deadline column
+Rows are db.workflow.queue.QueueRow tuples fetched on the read worker, a page at a time:
+the first page shows at once, further pages come when the view scrolls down to them
+(`fetcher`, set by the page, asks for the rows after the last one). The deadline column
 shows the date and how many working days are left (red once overdue).
 """
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PyQt6.QtGui import QBrush, QColor
@@ -34,11 +37,35 @@ class QueueModel(QAbstractTableModel):
         self.today = dt.date.today()
         self._left: dict[str, int] = {}
         self._calendar: dict[str, bool] = {}
+        self.more = False              # the last page was full: there may be rows after it
+        self.fetching = False
+        self.generation = 0            # changes with every reset, so a late page is dropped
+        self.fetcher: Callable[[QueueRow, int], None] | None = None
 
-    def set_rows(self, rows: list[QueueRow], calendar: dict[str, bool], today: dt.date) -> None:
+    def set_rows(self, rows: list[QueueRow], calendar: dict[str, bool], today: dt.date, more: bool = False) -> None:
         self.beginResetModel()
         self.rows, self._calendar, self.today, self._left = rows, calendar, today, {}
+        self.more, self.fetching = more, False
+        self.generation += 1
         self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and self.more and not self.fetching and self.fetcher is not None
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if self.canFetchMore(parent) and self.rows:
+            self.fetching = True
+            self.fetcher(self.rows[-1], self.generation)
+
+    def append_rows(self, rows: list[QueueRow], more: bool, generation: int) -> None:
+        """The page after the last row, unless the rows were reset since it was asked for."""
+        if generation != self.generation:
+            return
+        self.fetching, self.more = False, more
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows = self.rows + rows
+            self.endInsertRows()
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.rows)
@@ -67,6 +94,10 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.on_behalf_of:
             return tr("代 {name} 审批").format(name=row.on_behalf_of)
         return None
+
+    def text(self, row: QueueRow, column: int) -> str:
+        """What a cell shows (for measuring column widths without going through indexes)."""
+        return self._text(row, column)
 
     def _text(self, row: QueueRow, column: int) -> str:
         if column == 0:
