@@ -52,9 +52,11 @@ def _phrase(part: str) -> str:
     if not words:
         return ""
     pieces: list[str] = []
-    for word in words:
+    for position, word in enumerate(words, start=1):
         if CJK_RUN.fullmatch(word) and len(word) > 1:
             pieces.extend(word[i:i + 2] for i in range(len(word) - 1))
+            if position < len(words):
+                pieces.append(word[-1])   # the index's trailing unigram sits between two runs
         else:
             pieces.append(word.lower())
     phrase = '"' + " ".join(pieces) + '"'
