@@ -23,7 +23,7 @@ ORGANISATION, APPLICATION = "GongkaiDesk", "GongkaiDesk"
 RESTART = 75   # app.exec() status meaning "close this session and open the profile again"
 # Imported while the login dialog waits for the password (see preload_window).
 WINDOW_MODULES = ("desktop.main_window", "desktop.backups", "desktop.pages.items_page",
-                  "desktop.sync.status", "desktop.review.status")
+                  "desktop.pages.queue_page", "desktop.sync.status", "desktop.review.status")
 PRELOAD_AFTER_MS = 150      # the dialog has painted by then
 
 
