@@ -78,3 +78,20 @@ def tables_v1(dialect: str) -> list[str]:
             sql += types["tail"]
         out.append(sql)
     return out
+
+
+# Schema version 2: batched push, decisions stamped with the database account, 索引号
+# allocated centrally. Added to version 1 by ALTER/CREATE; version 1 above stays as it ran.
+TABLES_V2 = (
+    "ALTER TABLE wf_decision ADD COLUMN db_account VARCHAR(80) NOT NULL DEFAULT ''",
+    "CREATE INDEX wf_decision_item ON wf_decision (item_id)",
+    "CREATE UNIQUE INDEX wf_item_index_no ON wf_item (index_no)",
+    "CREATE TABLE index_serial (scope VARCHAR(191) NOT NULL PRIMARY KEY, serial INTEGER NOT NULL)",
+    "CREATE TABLE db_account (account VARCHAR(80) NOT NULL PRIMARY KEY, role_kind VARCHAR(16) NOT NULL,"
+    " created_at VARCHAR(20) NOT NULL)",
+)
+
+
+def tables_v2(dialect: str) -> list[str]:
+    tail = TYPES[dialect]["tail"]
+    return [sql + tail if sql.startswith("CREATE TABLE") else sql for sql in TABLES_V2]

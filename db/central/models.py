@@ -147,6 +147,7 @@ class WfDecision(CentralModel):
     decided_at = CharField(max_length=20)
     recorded_at = CharField(max_length=20)
     status = CharField(max_length=16)
+    db_account = CharField(max_length=80, default="")      # stamped by the guard trigger (schema 2)
 
 
 class PubItem(CentralModel):
@@ -184,6 +185,19 @@ class PubAttachment(CentralModel):
         primary_key = CompositeKey("item_id", "sha256", "filename")
 
 
+class IndexSerial(CentralModel):
+    """The last 索引号 serial given out per scope (organisation code and year)."""
+    scope = CharField(primary_key=True, max_length=191)
+    serial = IntegerField()
+
+
+class DbAccount(CentralModel):
+    """Which role each staff database account holds (written by site-init)."""
+    account = CharField(primary_key=True, max_length=80)
+    role_kind = CharField(max_length=16)
+    created_at = CharField(max_length=20)
+
+
 CENTRAL_MODELS = [SyncMeta, SyncCounter, AppliedOp, ChangeLog, Blob, DirSection, DirUser,
                   DirSectionLeader, DirColumn, DirColumnSection, WfItem, WfVersion, WfDecision,
-                  PubItem, PubAttachment]
+                  PubItem, PubAttachment, IndexSerial, DbAccount]

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from peewee import Database, IntegrityError
 
-from db.central import ddl, roles, routines
+from db.central import ddl, roles, routines, routines_v2
 from db.central.connect import dialect
 from db.errors import DomainError
 from db.ids import new_id
 
-SCHEMA_VERSION = 1
-MIN_CLIENT_VERSION = 1
+SCHEMA_VERSION = 2
+MIN_CLIENT_VERSION = 2
 LOCK_NAME = "gongkai_site_init"
 LOCK_WAIT_SECONDS = 30
 STALE_SQLITE_LOCK = dt.timedelta(minutes=10)
@@ -56,7 +56,14 @@ def migration_v1(db: Database) -> None:
     db.execute_sql("INSERT INTO sync_counter (id, seq) VALUES (1, 0)")
 
 
-MIGRATIONS = [("0001_central_initial", migration_v1)]
+def migration_v2(db: Database) -> None:
+    """Batched push (set-based gate), decisions guarded by account, central 索引号 counter."""
+    kind = dialect(db)
+    for statement in ddl.tables_v2(kind) + routines_v2.routines_v2(kind):
+        raw(db, statement)
+
+
+MIGRATIONS = [("0001_central_initial", migration_v1), ("0002_batches_accounts_index", migration_v2)]
 
 
 def table_exists(db: Database, name: str) -> bool:
@@ -94,7 +101,7 @@ def _ensure_meta(db: Database) -> str:
         rows = dict(db.execute_sql("SELECT name, value FROM sync_meta").fetchall())
         instance = rows.get("instance_id") or new_id()
         wanted = {"instance_id": instance, "schema_version": str(SCHEMA_VERSION),
-                  "min_client_version": rows.get("min_client_version") or str(MIN_CLIENT_VERSION)}
+                  "min_client_version": str(max(int(rows.get("min_client_version") or 0), MIN_CLIENT_VERSION))}
         for name, value in wanted.items():
             if name in rows:
                 db.execute_sql(_param(db, "UPDATE sync_meta SET value = ? WHERE name = ?"), (value, name))

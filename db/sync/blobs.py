@@ -7,7 +7,6 @@ side holds back only its own item.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 
@@ -16,23 +15,12 @@ from db.attachments import blob_path, human_size
 from db.central.connect import writing
 from db.central.models import Blob
 from db.database import Profile
-from db.models import OutboxOp, Version
-from db.sync import outgoing
 from db.sync.changelog import central_now
 
 
-def attachments_of_op(op: OutboxOp) -> list[dict]:
-    if op.kind not in outgoing.SUBMIT_KINDS:
-        return []
-    version = Version.get_or_none(Version.id == json.loads(op.payload).get("version_id"))
-    if version is None:
-        return []
-    return json.loads(version.content).get("attachments", [])
-
-
-def push_for_op(central, profile: Profile, op: OutboxOp) -> str | None:
+def push_files(central, profile: Profile, attachments: list[dict]) -> str | None:
     """Upload the files a submission names that the central store lacks; a message when one can't go."""
-    wanted = {a["sha256"]: a for a in attachments_of_op(op)}
+    wanted = {a["sha256"]: a for a in attachments}
     if not wanted:
         return None
     present = {b.sha256 for b in Blob.select(Blob.sha256).where(Blob.sha256.in_(list(wanted)))}

@@ -12,8 +12,10 @@ import datetime as dt
 from peewee import Database
 
 from db.central.connect import dialect
-from db.central.models import ChangeLog, SyncCounter
 from db.content import canonical_json
+from db.sync.central_sql import insert_rows, run
+
+LOG_COLUMNS = ("seq", "entity", "entity_id", "op", "payload", "at")
 
 
 def central_now(db: Database) -> str:
@@ -28,19 +30,27 @@ def central_now(db: Database) -> str:
 
 
 def write_changes(db: Database, changes: list, now: str) -> int:
-    """Append `changes` [(entity, id, op, payload)] to the log; returns the last seq (0 if none)."""
+    """Append `changes` [(entity, id, op, payload)] to the log; returns the last seq (0 if none).
+
+    One counter UPDATE reserves the whole range for the transaction."""
     if not changes:
         return 0
-    SyncCounter.update(seq=SyncCounter.seq + len(changes)).where(SyncCounter.id == 1).execute()
-    last = SyncCounter.select(SyncCounter.seq).where(SyncCounter.id == 1).scalar()
+    last = reserve(db, len(changes))
     first = last - len(changes) + 1
-    rows = [{"seq": first + n, "entity": entity, "entity_id": entity_id, "op": op,
-             "payload": canonical_json(payload), "at": now}
+    rows = [(first + n, entity, entity_id, op, canonical_json(payload), now)
             for n, (entity, entity_id, op, payload) in enumerate(changes)]
-    for start in range(0, len(rows), 200):
-        ChangeLog.insert_many(rows[start:start + 200]).execute()
+    insert_rows(db, "change_log", LOG_COLUMNS, rows)
     return last
 
 
+def reserve(db: Database, count: int) -> int:
+    """Take `count` numbers from the counter row (its lock is held until COMMIT); the last one."""
+    if dialect(db) == "mysql":
+        run(db, "UPDATE sync_counter SET seq = seq + ? WHERE id = 1", (count,))
+        return run(db, "SELECT seq FROM sync_counter WHERE id = 1").fetchone()[0]
+    return run(db, "UPDATE sync_counter SET seq = seq + ? WHERE id = 1 RETURNING seq", (count,)).fetchone()[0]
+
+
 def latest_seq(db: Database) -> int:
-    return SyncCounter.select(SyncCounter.seq).where(SyncCounter.id == 1).scalar() or 0
+    row = run(db, "SELECT seq FROM sync_counter WHERE id = 1").fetchone()
+    return row[0] if row else 0

@@ -25,7 +25,7 @@ def record_op_conflict(op: OutboxOp, result: dict) -> SyncConflict:
     existing = SyncConflict.get_or_none(SyncConflict.op_id == op.op_id)
     if existing is not None:
         return existing
-    mine = outgoing.snapshot(op.kind, op.payload) or {}
+    mine = outgoing.snapshot(op.kind, op.payload, op.op_id, op.created_by) or {}
     item_id, title, for_user = _who_and_what(op, mine)
     return SyncConflict.create(op_id=op.op_id, kind=result.get("kind", "rejected"), item_id=item_id, title=title,
                                mine=canonical_json({"kind": op.kind, **mine}),
@@ -34,9 +34,10 @@ def record_op_conflict(op: OutboxOp, result: dict) -> SyncConflict:
                                for_user=for_user)
 
 
-def record_pull_conflict(kind: str, item_id: str, message: str, english: str, theirs: dict) -> SyncConflict:
+def record_pull_conflict(kind: str, item_id: str, message: str, english: str, theirs: dict,
+                         for_user: str = "") -> SyncConflict:
     return SyncConflict.create(kind=kind, item_id=item_id, message=message, english=english,
-                               theirs=canonical_json(theirs))
+                               theirs=canonical_json(theirs), for_user=for_user)
 
 
 def _who_and_what(op: OutboxOp, mine: dict) -> tuple[str, str, str]:
@@ -104,7 +105,7 @@ def _resubmit(user: User, mine: dict) -> None:
     if item is None:
         raise InvalidState("该信息已不在本资料库中", "The item is no longer in this profile")
     number = max(item.latest_version_no, Version.select().where(Version.item == item).count()) + 1
-    version = Version.create(id=new_id(), item=item, number=number, purpose=data["purpose"], content=data["content"],
+    version = Version.create(id=new_id(), item=item, number=number, purpose=data["purpose"], content=mine["content"],
                              content_hash=data["content_hash"], title=data["title"], created_by=data["created_by"],
                              state="in_review")
     item.latest_version_no, item.state = number, "in_review"

@@ -20,8 +20,9 @@ from db.central.models import CENTRAL_MODELS
 from db.database import Profile, database
 from db.models import OutboxOp
 from db.sync import blobs, handshake, outgoing, state
-from db.sync.central_apply import Txn, seed_directory
 from db.sync.changelog import central_now, write_changes
+from db.sync.directory_apply import seed_directory
+from db.sync.ledger import Ledger
 from db.sync.errors import CentralUnreachable, SyncStopped
 from db.sync.pull import PAGE_SIZE, pull
 from db.sync.push import BATCH_SIZE, Hooks, is_transient, push
@@ -146,7 +147,7 @@ def seed_central_directory(central: Database) -> int:
     with central.bind_ctx(CENTRAL_MODELS):
         handshake.read_meta(central)
         with writing(central):
-            txn = Txn(central, central_now(central))
-            added = seed_directory(txn, outgoing.directory_snapshot())
-            write_changes(central, txn.changes, txn.now)
+            ledger = Ledger(central, central_now(central))
+            added = seed_directory(ledger, outgoing.directory_snapshot())
+            write_changes(central, ledger.entries, ledger.now)
     return added

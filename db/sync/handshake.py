@@ -13,8 +13,8 @@ from peewee import Database
 from db.sync import state
 from db.sync.errors import EmptyDatabase, SchemaMismatch, WrongDatabase
 
-CLIENT_VERSION = 1
-SUPPORTED_SCHEMAS = (1, 1)     # the central schema versions this client can work with
+CLIENT_VERSION = 2
+SUPPORTED_SCHEMAS = (2, 2)     # the central schema versions this client can work with
 
 
 @dataclass(frozen=True)

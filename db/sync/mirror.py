@@ -1,52 +1,86 @@
-"""Applying central change-log entries to the local tables (called inside the pull's transaction).
+"""Applying a page of central change-log entries to the local tables (inside the pull's transaction).
 
 Other workstations' submissions and decisions become ordinary local rows, so they appear
-in queues and lists. A working copy with edits made here and not yet submitted is never
-overwritten: only the shared facts (version numbers, publication) move under it.
-Tombstones for rows this profile never had are no-ops.
+in queues and lists. The local rows a page names are read in one statement per table and
+entries that change nothing are passed over, so pulling back what this workstation just
+pushed costs little. Publication goes through the workflow's own functions
+(db.workflow.publication: mark_published, mark_withdrawn, set_decision_status), so the
+state machine's rules hold and the local audit trail records 'published', 'withdrawn' and
+decision verdicts. A working copy with edits made here and not yet submitted is never
+overwritten. Tombstones for rows this profile never had are no-ops.
+
+A page is applied by kind, in this order: directory, items, versions, publications,
+decisions, relayed ops. Within a kind, entries keep commit order.
 """
 from __future__ import annotations
 
 import json
 
-from peewee import IntegrityError
-
-from db import content, search
-from db.models import (
-    Attachment, Column, ColumnSection, Decision, Item, ReviewTask, Section, SectionLeader, User, Version,
-)
-from db.richtext import to_text
+from db import search
+from db.database import database
+from db.models import Column, ColumnSection, Decision, Item, ReviewTask, Section, SectionLeader, User, Version
+from db.sync import index_numbers, relay, settle
+from db.sync.central_sql import select_in
 from db.sync.conflicts import record_pull_conflict
-from db.workdays import deadline_from
+from db.workflow import publication, states
 
-META = ("index_no", "publisher", "doc_no", "topic", "written_on", "validity", "disclosure", "secrecy", "summary")
+AFTER_PUBLICATION = ("published", "replaced", "withdrawn")
+KINDS = ("section", "user", "column", "item", "version", "publication", "decision")
+
+
+def local_rows(sql: str, keys) -> dict:
+    keys = sorted(set(keys))
+    found = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for row in database.execute_sql(sql.format(marks=", ".join("?" * len(chunk))), chunk):
+            found[row[0]] = row
+    return found
 
 
 class Mirror:
-    def __init__(self):
-        self.touched_items: set[str] = set()
+    def __init__(self, central):
+        self.central = central
+        self.touched_items: set[str] = set()      # items whose local rows changed
+        self.new_versions: set[str] = set()       # items whose working copy may follow a new version
         self.wanted_blobs: set[str] = set()
+        self.relayed = 0
 
-    def apply(self, entity: str, entity_id: str, op: str, payload: dict) -> None:
-        handler = getattr(self, f"_{entity}", None)
-        if handler is not None:
-            handler(entity_id, op, payload)
+    def apply_page(self, rows: list) -> None:
+        groups: dict[str, list] = {kind: [] for kind in KINDS}
+        relayed = []
+        for entity, entity_id, op, payload_text in rows:
+            payload = json.loads(payload_text)
+            if entity in groups:
+                groups[entity].append((entity_id, op, payload))
+            else:
+                relayed.append(payload)
+        for entity in ("section", "user", "column"):
+            for entity_id, _op, payload in groups[entity]:
+                getattr(self, f"_{entity}")(entity_id, payload)
+        self._items(groups["item"])
+        self._versions(groups["version"])
+        self._publications(groups["publication"])
+        self._decisions(groups["decision"])
+        if relayed:
+            self.relayed += relay.apply_entries(relayed)
+        self._settle()
 
     # ------------------------------------------------------------ directory
-    def _section(self, entity_id, op, row):
+    def _section(self, entity_id, row):
         _upsert(Section, entity_id, {k: row[k] for k in ("code", "name", "sort_order", "active")})
         SectionLeader.delete().where(SectionLeader.section == entity_id).execute()
         for leader in row.get("leaders", []):
             if User.select().where(User.id == leader).exists():
                 SectionLeader.insert(section=entity_id, leader=leader).on_conflict_ignore().execute()
 
-    def _user(self, entity_id, op, row):
+    def _user(self, entity_id, row):
         section = row.get("section_id") if Section.select().where(Section.id == row.get("section_id")).exists() else None
         _upsert(User, entity_id, {"username": row["username"], "display_name": row["display_name"],
                                   "role": row["role"], "section": section, "password_hash": row["password_hash"],
                                   "active": bool(row["active"])})
 
-    def _column(self, entity_id, op, row):
+    def _column(self, entity_id, row):
         parent = row.get("parent_id") if Column.select().where(Column.id == row.get("parent_id")).exists() else None
         _upsert(Column, entity_id, {"code": row["code"], "name": row["name"], "parent": parent, "kind": row["kind"],
                                     "accepts_items": bool(row["accepts_items"]), "review_stages": row["review_stages"],
@@ -56,63 +90,181 @@ class Mirror:
             if Section.select().where(Section.id == section).exists():
                 ColumnSection.insert(column=entity_id, section=section).on_conflict_ignore().execute()
 
-    # ------------------------------------------------------------ workflow
-    def _item(self, entity_id, op, row):
-        item = Item.get_or_none(Item.id == entity_id)
-        if item is None:
-            item = self._new_item(row)
-            if item is None:
-                return
-        keep_local = locally_edited(item)
-        item.latest_version_no = max(row["latest_version_no"], item.latest_version_no if keep_local else 0)
-        item.published_version_no, item.published_at = row["published_version_no"], row["published_at"]
-        if not keep_local or row["state"] == "withdrawn":
-            item.state, item.return_reason = row["state"], row["return_reason"]
-        item.save()
-        self.touched_items.add(entity_id)
+    # ------------------------------------------------------------ items
+    def _items(self, entries: list) -> None:
+        latest = {entity_id: row for entity_id, _op, row in entries}      # the last word per item
+        if not latest:
+            return
+        known = {item.id: item for item in Item.select().where(Item.id.in_(list(latest)))}
+        # Numbers that move aside: still provisional here, or changing in this very page.
+        movable = index_numbers.provisional_item_ids() | {
+            item_id for item_id, row in latest.items()
+            if item_id in known and row.get("index_no") and row["index_no"] != known[item_id].index_no}
+        for item_id, row in latest.items():           # items known here first: they free numbers
+            if item_id in known and self._follow_item(known[item_id], row, movable):
+                self.touched_items.add(item_id)
+        for item_id, row in latest.items():
+            if item_id not in known:
+                self._new_item(row, movable)
 
-    def _new_item(self, row) -> Item | None:
+    def _new_item(self, row: dict, movable: set) -> None:
         needed = ((Section, row["section_id"]), (Column, row["column_id"]), (User, row["created_by"]))
         if not all(model.select().where(model.id == key).exists() for model, key in needed):
             record_pull_conflict("directory", row["id"], "收到的信息引用了本机没有的科室、栏目或用户，暂未显示",
                                  "A pulled item names a section, column or user this profile lacks", row)
-            return None
-        item = Item.create(id=row["id"], section=row["section_id"], column=row["column_id"],
-                           created_by=row["created_by"], created_at=row["created_at"], state=row["state"])
-        search.reindex_item(item.id, "", None)
-        return item
-
-    def _version(self, entity_id, op, row):
-        if not Item.select().where(Item.id == row["item_id"]).exists():
             return
+        state = row["state"] if row["state"] not in ("published", "withdrawn") else states.APPROVED
+        item = Item.create(id=row["id"], section=row["section_id"], column=row["column_id"], created_by=row["created_by"],
+                           created_at=row["created_at"], state=state, latest_version_no=row["latest_version_no"],
+                           return_reason=row["return_reason"])
+        self._take_index_no(item, row.get("index_no"), movable)
+        search.reindex_item(item.id, "", None)
+        self.touched_items.add(item.id)
+
+    def _follow_item(self, item: Item, row: dict, movable: set) -> bool:
+        """Shared facts follow the central row; publication moves through _publications."""
+        keep_local = settle.locally_edited(item)
+        before = (item.latest_version_no, item.state, item.return_reason)
+        item.latest_version_no = max(row["latest_version_no"], item.latest_version_no if keep_local else 0)
+        if not keep_local and row["state"] not in ("published", "withdrawn"):
+            item.state, item.return_reason = row["state"], row["return_reason"]
+        changed = (item.latest_version_no, item.state, item.return_reason) != before
+        if changed:
+            item.save(only=[Item.latest_version_no, Item.state, Item.return_reason])
+        return self._take_index_no(item, row.get("index_no"), movable) or changed
+
+    def _take_index_no(self, item: Item, number: str | None, movable: set) -> bool:
+        """The central 索引号 is final: it replaces a provisional one (the drafter is told)."""
+        if not number or number == item.index_no:
+            return False
+        holder = Item.get_or_none((Item.index_no == number) & (Item.id != item.id))
+        if holder is not None and holder.id in movable:
+            _set_index_no(holder, None)          # its own number will come when its submission is pushed
+        was = item.index_no
+        _set_index_no(item, number)
+        if was and item.index_no == number:
+            record_pull_conflict("index_no", item.id, f"索引号由暂定的“{was}”改为网站数据库分配的“{number}”"
+                                 "（两台工作站离线时给出了同一个号）", f"The index number {was} was provisional; "
+                                 f"the site database gave {number}", {"index_no": number, "was": was},
+                                 for_user=item.created_by_id)
+        return True
+
+    # ------------------------------------------------------------ versions
+    def _versions(self, entries: list) -> None:
+        latest = {entity_id: row for entity_id, _op, row in entries}
+        if not latest:
+            return
+        known = local_rows('SELECT "id", "state" FROM "version" WHERE "id" IN ({marks})', latest)
+        fresh = [row for version_id, row in latest.items() if version_id not in known]
+        present = set(local_rows('SELECT "id" FROM "item" WHERE "id" IN ({marks})', {r["item_id"] for r in fresh}))
+        fresh = [row for row in fresh if row["item_id"] in present]
+        contents = dict(select_in(self.central, "SELECT id, content FROM wf_version WHERE id IN ({marks})",
+                                  [row["id"] for row in fresh]))
+        for row in fresh:
+            self._new_version(row, contents[row["id"]])
+        for version_id, (_id, local_state) in known.items():
+            wanted = _local_state(latest[version_id]["state"], local_state)
+            if wanted != local_state:
+                Version.update(state=wanted).where(Version.id == version_id).execute()
+                self.touched_items.add(latest[version_id]["item_id"])
+
+    def _new_version(self, row: dict, content_text: str) -> None:
         clash = Version.get_or_none((Version.item == row["item_id"]) & (Version.number == row["number"])
-                                    & (Version.id != entity_id))
+                                    & (Version.id != row["id"]))
         if clash is not None:
             _drop_local_loser(clash)
-        fields = {k: row[k] for k in ("number", "purpose", "content", "content_hash", "title", "state", "created_at")}
-        _upsert(Version, entity_id, {**fields, "item": row["item_id"], "created_by": row["created_by"]})
-        self.wanted_blobs.update(a["sha256"] for a in json.loads(row["content"]).get("attachments", []))
+        Version.insert(id=row["id"], item=row["item_id"], number=row["number"], purpose=row["purpose"],
+                       content=content_text, content_hash=row["content_hash"], title=row["title"],
+                       state=_local_state(row["state"], None), created_by=row["created_by"],
+                       created_at=row["created_at"]).execute()
+        self.wanted_blobs.update(a["sha256"] for a in json.loads(content_text).get("attachments", []))
         self.touched_items.add(row["item_id"])
+        self.new_versions.add(row["item_id"])
 
-    def _decision(self, entity_id, op, row):
-        if not Version.select().where(Version.id == row["version_id"]).exists():
+    # ------------------------------------------------------------ publication
+    def _publications(self, entries: list) -> None:
+        """Publications and withdrawals, in commit order, through db.workflow.publication."""
+        if not entries:
             return
-        fields = {k: row[k] for k in ("version_no", "content_hash", "stage", "outcome", "comment", "decided_at", "status")}
-        _upsert(Decision, entity_id, {**fields, "item": row["item_id"], "version": row["version_id"],
-                                      "decider": row["decider_id"], "on_behalf_of": row["on_behalf_of_id"]})
-        self.touched_items.add(row["item_id"])
+        versions = {(row[0], row[1]): row for row in database.execute_sql(
+            PUBLISHED_SQL.format(marks=", ".join("?" * len({e[0] for e in entries}))), sorted({e[0] for e in entries}))}
+        run: list[tuple] = []
+        for item_id, op, row in entries:
+            found = versions.get((item_id, row.get("version_no")))
+            if found is None or found[4] != row.get("content_hash") or found[3] in AFTER_PUBLICATION:
+                continue     # a tombstone of something this profile never had, or done here already
+            _ready_for_publication(*found[:4], item_state=found[5], latest=found[6])
+            self.touched_items.add(item_id)
+            if op == "delete":
+                publication.mark_published_many(run)
+                run = []
+                publication.mark_withdrawn(item_id, found[1], found[4])
+            else:
+                run.append((item_id, found[1], found[4], row.get("published_at")))
+        publication.mark_published_many(run)
 
-    def _publication(self, entity_id, op, row):
-        if Item.select().where(Item.id == entity_id).exists():
-            self.touched_items.add(entity_id)
+    # ------------------------------------------------------------ decisions
+    def _decisions(self, entries: list) -> None:
+        latest = {entity_id: row for entity_id, _op, row in entries}
+        if not latest:
+            return
+        known = local_rows('SELECT "id", "status" FROM "decision" WHERE "id" IN ({marks})', latest)
+        versions = set(local_rows('SELECT "id" FROM "version" WHERE "id" IN ({marks})',
+                                  {row["version_id"] for row in latest.values()}))
+        for decision_id, row in latest.items():
+            if decision_id in known:
+                if known[decision_id][1] != row["status"]:
+                    publication.set_decision_status(decision_id, row["status"], "site database")
+                    self.touched_items.add(row["item_id"])
+            elif row["version_id"] in versions:
+                Decision.insert(id=decision_id, item=row["item_id"], version=row["version_id"],
+                                version_no=row["version_no"], content_hash=row["content_hash"], stage=row["stage"],
+                                outcome=row["outcome"], comment=row["comment"], decider=row["decider_id"],
+                                on_behalf_of=row["on_behalf_of_id"], decided_at=row["decided_at"],
+                                status=row["status"]).execute()
+                self.touched_items.add(row["item_id"])
 
     # ------------------------------------------------------------ after a page
-    def settle(self) -> None:
-        for item_id in self.touched_items:
-            item = Item.get_or_none(Item.id == item_id)
-            if item is not None:
-                refresh_working_copy(item)
-                rebuild_tasks(item)
+    def _settle(self) -> None:
+        for item in Item.select().where(Item.id.in_(sorted(self.new_versions))):
+            settle.refresh_working_copy(item)
+        for item in settle.items_needing_tasks(self.touched_items):
+            settle.rebuild_tasks(item)
+        self.new_versions = set()
+
+
+def _local_state(central: str, local: str | None) -> str:
+    """A version's local state from the central one. What publication does to a version
+    (published, replaced, withdrawn) happens here through mark_published / mark_withdrawn;
+    until then the version waits as 'approved'."""
+    if central not in AFTER_PUBLICATION:
+        return central
+    return local if local in AFTER_PUBLICATION else states.V_APPROVED
+
+
+PUBLISHED_SQL = ('SELECT v."item_id", v."number", v."id", v."state", v."content_hash", i."state", i."latest_version_no"'
+                 ' FROM "version" v JOIN "item" i ON i."id" = v."item_id" WHERE v."item_id" IN ({marks})')
+
+
+def _ready_for_publication(item_id: str, number: int, version_id: str, version_state: str, item_state: str,
+                           latest: int) -> None:
+    """A final approval made on another workstation (or one that won a race against a return
+    made here): the local rows catch up with it. A working copy edited here stays as it is."""
+    if version_state != states.V_APPROVED:
+        Version.update(state=states.V_APPROVED).where(Version.id == version_id).execute()
+    if latest == number and item_state in (states.IN_REVIEW, states.RETURNED):
+        item = Item.get_by_id(item_id)
+        if not settle.locally_edited(item):
+            item.state = states.APPROVED
+            item.save(only=[Item.state])
+
+
+def _set_index_no(item: Item, number: str | None) -> None:
+    old_text = search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "", item.body_text)
+    item.index_no = number
+    settle.save_with_index_no(item)
+    search.reindex_item(item.id, search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "",
+                                                        item.body_text), old_text)
 
 
 def _upsert(model, key, values: dict) -> None:
@@ -127,93 +279,3 @@ def _drop_local_loser(version: Version) -> None:
     Decision.delete().where(Decision.version == version).execute()
     ReviewTask.delete().where(ReviewTask.version == version).execute()
     version.delete_instance()
-
-
-def latest_version(item: Item) -> Version | None:
-    return Version.select().where(Version.item == item).order_by(Version.number.desc()).first()
-
-
-def locally_edited(item: Item) -> bool:
-    """A working copy with edits made here since the last version was frozen."""
-    if item.state not in ("draft", "returned"):
-        return False
-    latest = latest_version(item)
-    if latest is None:
-        return True
-    current = content.item_content(item, Attachment.current_of(item))
-    return content.content_hash(current) != latest.content_hash
-
-
-def refresh_working_copy(item: Item) -> None:
-    """Make the working copy the latest version's content, unless edits made here would be lost."""
-    latest = latest_version(item)
-    if latest is None or locally_edited(item):
-        return
-    data = json.loads(latest.content)
-    if content.content_hash(content.item_content(item, Attachment.current_of(item))) == latest.content_hash:
-        return
-    old_text = search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "", item.body_text)
-    item.title, item.body_html = data.get("title", ""), data.get("body_html", "")
-    item.body_text = to_text(item.body_html)
-    meta = data.get("meta", {})
-    for name in META:
-        value = meta.get(name, "")
-        setattr(item, name, value if name != "index_no" else (value or None))
-    item.guide_json = json.dumps(data["guide"], ensure_ascii=False) if data.get("guide") is not None else None
-    related = data.get("related") or None
-    item.related = related if related and Item.select().where(Item.id == related).exists() else None
-    _save_with_index_no(item)
-    _mirror_attachments(item, data.get("attachments", []), latest.created_by_id)
-    search.reindex_item(item.id, search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "",
-                                                        item.body_text), old_text)
-
-
-def _save_with_index_no(item: Item) -> None:
-    try:
-        with Item._meta.database.atomic():
-            item.save()
-    except IntegrityError:
-        taken = item.index_no
-        item.index_no = None
-        item.save()
-        record_pull_conflict("directory", item.id, f"索引号“{taken}”在本机已被另一条信息使用",
-                             f"The index number {taken} is already used by another item here", {"index_no": taken})
-
-
-def _mirror_attachments(item: Item, wanted: list[dict], added_by: str) -> None:
-    current = {(a.sha256, a.filename): a for a in Attachment.current_of(item)}
-    keys = {(a["sha256"], a["filename"]) for a in wanted}
-    for key, attachment in current.items():
-        if key not in keys:
-            attachment.removed_at = item.updated_at
-            attachment.save()
-    for a in wanted:
-        if (a["sha256"], a["filename"]) not in current:
-            Attachment.create(item=item, sha256=a["sha256"], filename=a["filename"], size=a["size"], added_by=added_by)
-
-
-def rebuild_tasks(item: Item) -> None:
-    """Review tasks follow the mirrored decisions: one open task at the next undecided stage."""
-    latest = latest_version(item)
-    open_tasks = list(ReviewTask.select().where((ReviewTask.item == item) & (ReviewTask.state == "open")))
-    wanted = _next_stage(item, latest)
-    for task in open_tasks:
-        if wanted is None or task.version_id != latest.id or task.stage != wanted[0]:
-            task.state = "stale" if latest is None or task.version_id != latest.id else "done"
-            task.save()
-    if wanted is not None and not any(t.version_id == latest.id and t.stage == wanted[0] and t.state == "open"
-                                      for t in open_tasks):
-        ReviewTask.create(item=item, version=latest, stage=wanted[0], stage_role=wanted[1], section=item.section_id,
-                          due_on=deadline_from(item.changed_at).isoformat())
-
-
-def _next_stage(item: Item, latest: Version | None) -> tuple[int, str] | None:
-    if latest is None or item.state != "in_review" or latest.state != "in_review":
-        return None
-    roles = item.column.stage_roles() or ["leader"]
-    approved = {d.stage for d in Decision.select().where((Decision.version == latest) & (Decision.outcome == "approve")
-                                                          & (Decision.status.in_(("recorded", "authoritative"))))}
-    stage = 1
-    while stage in approved:
-        stage += 1
-    return (stage, roles[stage - 1]) if stage <= len(roles) else None

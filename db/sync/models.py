@@ -6,7 +6,7 @@ from peewee import CharField, TextField
 from db.clock import now
 from db.models import BaseModel, uuid_key
 
-CONFLICT_KINDS = ("stale", "superseded", "race", "withdrawn", "rejected", "directory", "attachment")
+CONFLICT_KINDS = ("stale", "superseded", "race", "withdrawn", "rejected", "directory", "attachment", "index_no")
 
 
 class SyncConflict(BaseModel):

@@ -1,41 +1,36 @@
-"""What a local outbox op means to the central database: a self-contained snapshot.
+"""What local outbox ops mean to the central database: self-contained snapshots, a batch at a time.
 
 Outbox payloads name rows by id (see docs/workflow.md and db/directory.py); just before
-pushing, the engine reads those rows so the central database gets every field it needs.
-Versions and decisions are immutable, so reading them late changes nothing; directory
-rows are sent as they are now (an administrator's last word wins).
+pushing, the engine reads those rows, a few statements per batch, so the central database
+gets every field it needs. Versions and decisions are immutable, so reading them late
+changes nothing; directory rows are sent as they are now (an administrator's last word
+wins). Every other kind (代审, calendar days, word lists, overrides, card templates and
+any kind added later) is relayed as it is: the central database only passes it on.
 """
 from __future__ import annotations
 
 import json
 
-from db.models import Column, ColumnSection, Decision, Item, Section, SectionLeader, User, Version
+from db import settings
+from db.database import database
+from db.models import Column, ColumnSection, Section, SectionLeader, User
+from db.workflow.routing import roles_in
 
 SUBMIT_KINDS = ("version.submit",)
 STALE_KINDS = ("version.stale",)
 DECISION_KINDS = ("decision.record",)
+WORKFLOW_KINDS = SUBMIT_KINDS + STALE_KINDS + DECISION_KINDS
+CHUNK = 500
 
-
-def item_row(item: Item) -> dict:
-    return {"id": item.id, "section_id": item.section_id, "column_id": item.column_id,
-            "index_no": item.index_no, "created_by": item.created_by_id, "created_at": item.created_at}
-
-
-def version_row(version: Version) -> dict:
-    return {"id": version.id, "item_id": version.item_id, "number": version.number,
-            "purpose": version.purpose, "content": version.content, "content_hash": version.content_hash,
-            "title": version.title, "created_by": version.created_by_id, "created_at": version.created_at}
-
-
-def decision_row(decision: Decision, final: bool | None = None) -> dict:
-    if final is None:
-        stages = decision.item.column.stage_roles() or ["leader"]
-        final = decision.stage >= len(stages)
-    return {"id": decision.id, "item_id": decision.item_id, "version_id": decision.version_id,
-            "version_no": decision.version_no, "content_hash": decision.content_hash,
-            "stage": decision.stage, "is_final": 1 if final else 0, "outcome": decision.outcome,
-            "comment": decision.comment, "decider_id": decision.decider_id,
-            "on_behalf_of_id": decision.on_behalf_of_id, "decided_at": decision.decided_at}
+VERSIONS_SQL = (
+    'SELECT v."id", v."item_id", v."number", v."purpose", v."content", v."content_hash", v."title",'
+    ' v."created_by_id", v."created_at", i."section_id", i."column_id", i."index_no", i."created_by_id",'
+    ' i."created_at" FROM "version" v JOIN "item" i ON i."id" = v."item_id" WHERE v."id" IN ({marks})')
+DECISIONS_SQL = (
+    'SELECT d."id", d."item_id", d."version_id", d."version_no", d."content_hash", d."stage", d."outcome",'
+    ' d."comment", d."decider_id", d."on_behalf_of_id", d."decided_at", c."review_stages"'
+    ' FROM "decision" d JOIN "item" i ON i."id" = d."item_id" JOIN "column" c ON c."id" = i."column_id"'
+    ' WHERE d."id" IN ({marks})')
 
 
 def section_row(section: Section) -> dict:
@@ -61,28 +56,87 @@ DIRECTORY_READERS = {"directory.section": (Section, section_row), "directory.use
                      "directory.column": (Column, column_row)}
 
 
-def snapshot(kind: str, payload_text: str) -> dict | None:
-    """The central payload of an op, or None when the rows it names no longer exist here."""
-    payload = json.loads(payload_text)
-    if kind in SUBMIT_KINDS:
-        version = Version.get_or_none(Version.id == payload["version_id"])
-        if version is None:
-            return None
-        return {"item": item_row(version.item), "version": version_row(version)}
-    if kind in DECISION_KINDS:
-        decision = Decision.get_or_none(Decision.id == (payload.get("decision_id") or payload.get("id")))
-        if decision is None:
-            return None
-        return {"decision": decision_row(decision, payload.get("final")),
-                "held_for": payload.get("held_for", ""),
-                "release": [ref["version_id"] for ref in payload.get("release", [])]}
-    if kind in STALE_KINDS:
-        return {"version_id": payload["version_id"], "item_id": payload["item_id"]}
-    if kind in DIRECTORY_READERS:
-        model, reader = DIRECTORY_READERS[kind]
-        row = model.get_or_none(model.id == payload["id"])
-        return None if row is None else {"row": reader(row)}
-    return {"payload": payload}
+def _local_rows(text: str, keys: list[str]) -> dict[str, tuple]:
+    found = {}
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
+        for row in database.execute_sql(text.format(marks=", ".join("?" * len(chunk))), chunk):
+            found[row[0]] = row
+    return found
+
+
+def snapshots(ops: list, payloads: dict | None = None) -> dict[str, dict | None]:
+    """op_id → the op's central payload, or None when the rows it names no longer exist here.
+    `payloads` (op_id → parsed payload) when the caller has parsed them already."""
+    payloads = payloads or {op.op_id: json.loads(op.payload) for op in ops}
+    versions = _local_rows(VERSIONS_SQL, [payloads[op.op_id]["version_id"] for op in ops if op.kind in SUBMIT_KINDS])
+    decisions = _local_rows(DECISIONS_SQL, [_decision_id(payloads[op.op_id]) for op in ops
+                                            if op.kind in DECISION_KINDS])
+    rule = index_rule() if versions else {}
+    out = {}
+    for op in ops:
+        payload = payloads[op.op_id]
+        if op.kind in SUBMIT_KINDS:
+            row = versions.get(payload["version_id"])
+            out[op.op_id] = None if row is None else _submit_snapshot(row, rule)
+        elif op.kind in DECISION_KINDS:
+            row = decisions.get(_decision_id(payload))
+            out[op.op_id] = None if row is None else _decision_snapshot(row, payload)
+        elif op.kind in STALE_KINDS:
+            out[op.op_id] = {"version_id": payload["version_id"], "item_id": payload["item_id"]}
+        elif op.kind in DIRECTORY_READERS:
+            model, reader = DIRECTORY_READERS[op.kind]
+            row = model.get_or_none(model.id == payload["id"])
+            out[op.op_id] = None if row is None else {"row": reader(row)}
+        else:
+            out[op.op_id] = {"op_id": op.op_id, "kind": op.kind, "created_by": op.created_by, "payload": payload}
+    return out
+
+
+def snapshot(kind: str, payload_text: str, op_id: str = "", created_by: str = "") -> dict | None:
+    """One op's snapshot (for conflict records)."""
+    from types import SimpleNamespace
+    op = SimpleNamespace(op_id=op_id or "one", kind=kind, payload=payload_text, created_by=created_by)
+    return snapshots([op])[op.op_id]
+
+
+def _decision_id(payload: dict) -> str:
+    return payload.get("decision_id") or payload.get("id")
+
+
+def _submit_snapshot(row: tuple, rule: dict) -> dict:
+    (version_id, item_id, number, purpose, content, content_hash, title, author, created_at,
+     section_id, column_id, index_no, item_author, item_created_at) = row
+    return {"item": {"id": item_id, "section_id": section_id, "column_id": column_id, "index_no": index_no,
+                     "created_by": item_author, "created_at": item_created_at},
+            "version": {"id": version_id, "item_id": item_id, "number": number, "purpose": purpose,
+                        "content_hash": content_hash, "title": title, "created_by": author, "created_at": created_at},
+            "content": content, "index_rule": rule}
+
+
+def _decision_snapshot(row: tuple, payload: dict) -> dict:
+    (decision_id, item_id, version_id, version_no, content_hash, stage, outcome, comment, decider,
+     on_behalf_of, decided_at, review_stages) = row
+    final = payload.get("final")
+    if final is None:
+        final = stage >= len(roles_in(review_stages))
+    return {"decision": {"id": decision_id, "item_id": item_id, "version_id": version_id, "version_no": version_no,
+                         "content_hash": content_hash, "stage": stage, "is_final": 1 if final else 0,
+                         "outcome": outcome, "comment": comment, "decider_id": decider,
+                         "on_behalf_of_id": on_behalf_of, "decided_at": decided_at},
+            "held_for": payload.get("held_for", ""),
+            "release": [(ref["item_id"], ref["version_id"]) for ref in payload.get("release", [])]}
+
+
+def index_rule() -> dict:
+    """How this workstation makes 索引号, so the central counter can make the next one alike."""
+    return {"template": settings.get("index_no_template"), "org_code": settings.get("org_code")}
+
+
+def relay_key(snap: dict) -> str:
+    payload = snap["payload"]
+    key = payload.get("id") or payload.get("day") or payload.get("layout") or snap["op_id"]
+    return f"{payload['list']}:{key}" if "list" in payload else str(key)
 
 
 def directory_snapshot() -> dict:
@@ -93,6 +147,8 @@ def directory_snapshot() -> dict:
             "columns": [column_row(c) for c in columns]}
 
 
-def item_ids_of(kind: str, payload_text: str) -> str:
-    payload = json.loads(payload_text)
-    return payload.get("item_id", "") if kind in SUBMIT_KINDS + DECISION_KINDS + STALE_KINDS else ""
+def item_ids_of(kind: str, payload: dict) -> list[str]:
+    """The items a workflow op touches centrally (its own and the partners it releases)."""
+    if kind not in WORKFLOW_KINDS:
+        return []
+    return [payload.get("item_id", "")] + [ref["item_id"] for ref in payload.get("release", [])]

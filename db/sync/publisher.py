@@ -1,68 +1,114 @@
-"""Writing publication rows: through the central database's own gate.
+"""Writing publication rows: through the central database's own gate, a batch at a time.
 
 On MariaDB/MySQL and PostgreSQL the engine never writes pub_* itself: it calls the
-definer-rights routine, which re-checks the approval and copies the approved version's
-stored content. On SQLite the engine writes the row and the guard triggers re-check it.
+definer-rights routine with every approval of the segment (gk_publish_many /
+gk_withdraw_many), which re-checks each one and copies the approved versions' stored
+content, refusing the whole call if any approval fails. On SQLite the engine writes the
+rows and the guard triggers re-check each one.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
+from peewee import IntegrityError
+
 from db.central.connect import dialect
-from db.central.models import DirColumn, DirSection, DirUser, PubAttachment, PubItem, WfItem
+from db.central.routines import REFUSAL
+from db.sync import central_sql
+
+PUB_COLUMNS = ("item_id", "version_no", "content_hash", "index_no", "title", "body_html", "column_code",
+               "column_name", "section_code", "publisher", "doc_no", "topic", "written_on", "validity",
+               "disclosure", "summary", "content", "approved_by", "decision_id", "published_at", "go_live_at",
+               "expires_at")
 
 
 class Publisher:
     def __init__(self, db):
         self.kind = dialect(db)
+        self._directory: dict | None = None
 
-    def publish(self, txn, decision, version) -> None:
+    def directory_changed(self) -> None:
+        self._directory = None
+
+    def publish_many(self, ledger, decisions: list[dict]) -> None:
+        if not decisions:
+            return
+        ids = [d["id"] for d in decisions]
         if self.kind == "mysql":
-            txn.db.execute_sql("CALL gk_publish(%s)", (decision.id,))
+            ledger.db.execute_sql("CALL gk_publish_many(%s)", (json.dumps(ids),))
         elif self.kind == "postgresql":
-            txn.db.execute_sql("SELECT gk_publish(%s)", (decision.id,))
+            ledger.db.execute_sql("SELECT gk_publish_many(%s::text[])", (ids,))
         else:
-            _sqlite_publish(txn, decision, version)
+            self._sqlite_publish(ledger, decisions)
 
-    def withdraw(self, txn, decision) -> None:
+    def withdraw_many(self, ledger, decisions: list[dict]) -> None:
+        if not decisions:
+            return
+        ids = [d["id"] for d in decisions]
         if self.kind == "mysql":
-            txn.db.execute_sql("CALL gk_withdraw(%s)", (decision.id,))
+            ledger.db.execute_sql("CALL gk_withdraw_many(%s)", (json.dumps(ids),))
         elif self.kind == "postgresql":
-            txn.db.execute_sql("SELECT gk_withdraw(%s)", (decision.id,))
+            ledger.db.execute_sql("SELECT gk_withdraw_many(%s::text[])", (ids,))
         else:
-            PubAttachment.delete().where(PubAttachment.item_id == decision.item_id).execute()
-            PubItem.delete().where(PubItem.item_id == decision.item_id).execute()
+            self._forget(ledger.db, [d["item_id"] for d in decisions])
+
+    # ------------------------------------------------------------------ SQLite
+    def _sqlite_publish(self, ledger, decisions: list[dict]) -> None:
+        contents = _contents(ledger, [d["version_id"] for d in decisions])
+        directory = self._directory_of(ledger.db)
+        rows, attachments = [], []
+        for decision in decisions:
+            text = contents[decision["version_id"]]
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != decision["content_hash"]:
+                raise IntegrityError(REFUSAL)      # SQLite cannot hash in SQL: the engine checks it here
+            parsed = json.loads(text)
+            rows.append(publication_row(ledger, decision, text, parsed, directory))
+            attachments.extend(_attachments(decision["item_id"], parsed))
+        self._forget(ledger.db, [d["item_id"] for d in decisions])
+        central_sql.insert_rows(ledger.db, "pub_item", PUB_COLUMNS, rows)
+        central_sql.insert_rows(ledger.db, "pub_attachment", ("item_id", "sha256", "filename", "size"), attachments)
+
+    @staticmethod
+    def _forget(db, item_ids: list[str]) -> None:
+        for table in ("pub_attachment", "pub_item"):
+            central_sql.select_in(db, f"DELETE FROM {table} WHERE item_id IN ({{marks}})", item_ids)
+
+    def _directory_of(self, db) -> dict:
+        if self._directory is None:
+            self._directory = {
+                "column": {row[0]: row[1:] for row in central_sql.run(db, "SELECT id, code, name FROM dir_column")},
+                "section": {row[0]: row[1] for row in central_sql.run(db, "SELECT id, code FROM dir_section")},
+                "user": {row[0]: row[1] for row in central_sql.run(db, "SELECT id, display_name FROM dir_user")},
+            }
+        return self._directory
 
 
-def publication_row(txn, decision, version) -> dict:
-    content = json.loads(version.content)
+def _contents(ledger, version_ids: list[str]) -> dict[str, str]:
+    found = {v: ledger.contents[v] for v in version_ids if v in ledger.contents}
+    missing = [v for v in version_ids if v not in found]
+    found.update(central_sql.select_in(ledger.db, "SELECT id, content FROM wf_version WHERE id IN ({marks})", missing))
+    return found
+
+
+def publication_row(ledger, decision: dict, content_text: str, content: dict, directory: dict) -> tuple:
     meta = content.get("meta", {})
-    item = WfItem.get_by_id(decision.item_id)
-    column = DirColumn.get_or_none(DirColumn.id == item.column_id)
-    section = DirSection.get_or_none(DirSection.id == item.section_id)
-    approver = DirUser.get_or_none(DirUser.id == (decision.on_behalf_of_id or decision.decider_id))
-    return {
-        "item_id": decision.item_id, "version_no": version.number, "content_hash": version.content_hash,
-        "index_no": meta.get("index_no", ""), "title": content.get("title", ""), "body_html": content.get("body_html", ""),
-        "column_code": column.code if column else "", "column_name": column.name if column else "",
-        "section_code": section.code if section else "", "publisher": meta.get("publisher", ""),
-        "doc_no": meta.get("doc_no", ""), "topic": meta.get("topic", ""), "written_on": meta.get("written_on", ""),
-        "validity": meta.get("validity", ""), "disclosure": meta.get("disclosure", ""),
-        "summary": meta.get("summary", ""), "content": version.content,
-        "approved_by": approver.display_name if approver else "", "decision_id": decision.id,
-        "published_at": txn.now, "go_live_at": meta.get("go_live_at"), "expires_at": meta.get("expires_at"),
-    }
+    item = ledger.items[decision["item_id"]]
+    code, name = directory["column"].get(item["column_id"], ("", ""))
+    approver = directory["user"].get(decision["on_behalf_of_id"] or decision["decider_id"], "")
+    return (decision["item_id"], decision["version_no"], decision["content_hash"],
+            item["index_no"] or meta.get("index_no", ""), content.get("title", ""), content.get("body_html", ""),
+            code, name, directory["section"].get(item["section_id"], ""), meta.get("publisher", ""),
+            meta.get("doc_no", ""), meta.get("topic", ""), meta.get("written_on", ""), meta.get("validity", ""),
+            meta.get("disclosure", ""), meta.get("summary", ""), content_text, approver, decision["id"],
+            ledger.now, meta.get("go_live_at"), meta.get("expires_at"))
 
 
-def _sqlite_publish(txn, decision, version) -> None:
-    row = publication_row(txn, decision, version)
-    PubItem.delete().where(PubItem.item_id == decision.item_id).execute()
-    PubItem.insert(**row).execute()
-    PubAttachment.delete().where(PubAttachment.item_id == decision.item_id).execute()
-    seen = set()
-    for attachment in json.loads(version.content).get("attachments", []):
+def _attachments(item_id: str, content: dict) -> list[tuple]:
+    seen, rows = set(), []
+    for attachment in content.get("attachments", []):
         key = (attachment["sha256"], attachment["filename"])
         if key not in seen:
             seen.add(key)
-            PubAttachment.insert(item_id=decision.item_id, sha256=attachment["sha256"],
-                                 filename=attachment["filename"], size=attachment["size"]).execute()
+            rows.append((item_id, attachment["sha256"], attachment["filename"], attachment["size"]))
+    return rows

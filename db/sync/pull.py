@@ -3,20 +3,20 @@ that also moves the cursor, so an interrupted pull resumes exactly where it stop
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Callable
 
-from db.central.models import ChangeLog
 from db.database import database
 from db.models import Item
 from db.sync import state
+from db.sync.central_sql import run
 from db.sync.errors import Cancelled, PullRefused
 from db.sync.mirror import Mirror
 
-PAGE_SIZE = 500
+PAGE_SIZE = 1000
 FAILSAFE_SHARE = 0.5      # refuse a pull that would remove more than half the local items …
 FAILSAFE_FLOOR = 20       # … once there are enough items for a share to mean something
+PAGE_SQL = "SELECT seq, entity, entity_id, op, payload FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?"
 
 
 @dataclass
@@ -25,11 +25,12 @@ class PullReport:
     items: set = field(default_factory=set)
     wanted_blobs: set = field(default_factory=set)
     cursor: int = 0
+    relayed: int = 0
 
 
-def check_failsafe(cursor: int) -> None:
-    removals = (ChangeLog.select(ChangeLog.entity_id).where((ChangeLog.seq > cursor) & (ChangeLog.op == "delete")
-                                                            & (ChangeLog.entity == "publication")).distinct().count())
+def check_failsafe(central, cursor: int) -> None:
+    removals = run(central, "SELECT COUNT(DISTINCT entity_id) FROM change_log WHERE seq > ? AND op = 'delete'"
+                            " AND entity = 'publication'", (cursor,)).fetchone()[0]
     if not removals:
         return
     local = Item.select().count()
@@ -42,30 +43,29 @@ def check_failsafe(cursor: int) -> None:
 def pull(central, hooks, progress: Callable[[str, int, int], None], cancelled: Callable[[], bool],
          page_size: int = PAGE_SIZE) -> PullReport:
     report = PullReport(cursor=state.cursor())
-    newest = ChangeLog.select(ChangeLog.seq).order_by(ChangeLog.seq.desc()).limit(1).scalar() or 0
+    newest = run(central, "SELECT MAX(seq) FROM change_log").fetchone()[0] or 0
     if newest <= report.cursor:
         return report
-    check_failsafe(report.cursor)
+    check_failsafe(central, report.cursor)
     while True:
         if cancelled():
             raise Cancelled()
-        rows = list(ChangeLog.select().where(ChangeLog.seq > report.cursor).order_by(ChangeLog.seq).limit(page_size))
+        rows = run(central, PAGE_SQL, (report.cursor, page_size)).fetchall()
         if not rows:
             return report
-        _apply_page(rows, hooks, report)
+        _apply_page(central, rows, hooks, report)
         progress("pull", report.cursor, newest)
 
 
-def _apply_page(rows: list, hooks, report: PullReport) -> None:
-    mirror = Mirror()
+def _apply_page(central, rows: list, hooks, report: PullReport) -> None:
+    mirror = Mirror(central)
     with database.atomic():
-        for row in rows:
-            mirror.apply(row.entity, row.entity_id, row.op, json.loads(row.payload))
-        mirror.settle()
-        state.put(state.CURSOR, rows[-1].seq)
+        mirror.apply_page([row[1:] for row in rows])
+        state.put(state.CURSOR, rows[-1][0])
         if hooks is not None and hooks.pull_before_local_commit:
-            hooks.pull_before_local_commit(rows[-1].seq)
-    report.cursor = rows[-1].seq
+            hooks.pull_before_local_commit(rows[-1][0])
+    report.cursor = rows[-1][0]
     report.entries += len(rows)
     report.items |= mirror.touched_items
     report.wanted_blobs |= mirror.wanted_blobs
+    report.relayed += mirror.relayed

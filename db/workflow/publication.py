@@ -28,7 +28,8 @@ def mark_published(item_id: str, version_no: int, content_hash: str, published_a
         item.published_version_no, item.published_at = version.number, published_at or clock.now()
         if version.purpose == "abolish":
             item.validity = "废止"
-        if item.latest_version_no == version.number:
+        if item.latest_version_no == version.number and item.state == states.APPROVED:
+            # (a working copy edited since, e.g. on the drafter's workstation, stays a draft)
             item.state = states.item_next(item.state, states.PUBLISHED_EVENT)
         rows.update(item, "published_version_no", "published_at", "validity", "state")
         _confirm_decisions(version)
@@ -106,3 +107,74 @@ def _replace_live(item: Item, version: Version) -> None:
 def _confirm_decisions(version: Version) -> None:
     (Decision.update(status=states.D_AUTHORITATIVE)
      .where((Decision.version == version) & (Decision.status == states.D_RECORDED)).execute())
+
+
+def mark_published_many(reports: list[tuple[str, int, str, str | None]]) -> list[str]:
+    """mark_published for many (item id, version number, hash, published at) at once, in
+    order: the same rules and the same audit events, with the rows read and written a
+    statement per table (a sync pulls back thousands at a time). Returns the items marked."""
+    marked: list[str] = []
+    if not reports:
+        return marked
+    with database.atomic():
+        batch = _Batch({r[0] for r in reports})
+        for item_id, version_no, content_hash, published_at in reports:
+            version = batch.versions.get((item_id, version_no))
+            if item_id not in batch.items or version is None:
+                raise NotFound("同步报告的版本在本地不存在", "The version the sync reported does not exist locally")
+            if version.content_hash != content_hash:
+                raise DomainError("同步报告的内容与本地版本不一致，未更新",
+                                  "The reported content differs from the local version; nothing changed")
+            if version.purpose == "withdraw":
+                batch.write()
+                mark_withdrawn(item_id, version_no, content_hash, published_at)
+                batch = _Batch({r[0] for r in reports})
+            elif version.state != states.V_PUBLISHED:
+                item = batch.items[item_id]
+                batch.publish(item, version, published_at)
+                marked.append(item_id)
+                audit.record(None, "published", "item", item_id,
+                             {"version": version.number, "hash": version.content_hash, "purpose": version.purpose,
+                              "published_at": item.published_at})
+        batch.write()
+    return marked
+
+
+class _Batch:
+    """The rows mark_published_many changes, read once and written once."""
+
+    def __init__(self, item_ids: set[str]):
+        self.items = {i.id: i for i in Item.select(Item.id, Item.state, Item.latest_version_no,
+                                                   Item.published_version_no, Item.published_at, Item.validity)
+                      .where(Item.id.in_(sorted(item_ids)))}
+        self.versions = {(v.item_id, v.number): v for v in Version.select(
+            Version.id, Version.item, Version.number, Version.purpose, Version.state, Version.content_hash)
+            .where(Version.item.in_(list(self.items)))}
+        self.new_states: dict[str, str] = {}
+        self.changed_items: dict[str, Item] = {}
+        self.confirmed: list[str] = []
+
+    def publish(self, item: Item, version: Version, published_at: str | None) -> None:
+        live = self.versions.get((item.id, item.published_version_no))
+        if live is not None and live.state == states.V_PUBLISHED and live.id != version.id:
+            live.state = self.new_states[live.id] = states.version_next(live.state, states.REPLACED)
+        version.state = self.new_states[version.id] = states.version_next(version.state, states.PUBLISHED_EVENT)
+        item.published_version_no, item.published_at = version.number, published_at or clock.now()
+        if version.purpose == "abolish":
+            item.validity = "废止"
+        if item.latest_version_no == version.number and item.state == states.APPROVED:
+            item.state = states.item_next(item.state, states.PUBLISHED_EVENT)
+        self.changed_items[item.id] = item
+        self.confirmed.append(version.id)
+
+    def write(self) -> None:
+        for state in set(self.new_states.values()):
+            (Version.update(state=state)
+             .where(Version.id.in_([v for v, s in self.new_states.items() if s == state])).execute())
+        database.cursor().executemany(
+            'UPDATE "item" SET "published_version_no" = ?, "published_at" = ?, "validity" = ?, "state" = ?'
+            ' WHERE "id" = ?',
+            [(i.published_version_no, i.published_at, i.validity, i.state, i.id) for i in self.changed_items.values()])
+        (Decision.update(status=states.D_AUTHORITATIVE)
+         .where(Decision.version.in_(self.confirmed) & (Decision.status == states.D_RECORDED)).execute())
+        self.new_states, self.changed_items, self.confirmed = {}, {}, []

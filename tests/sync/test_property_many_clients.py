@@ -1,11 +1,14 @@
 """Property: several drafter and leader workstations doing random work, syncs and network
 failures end, after a final sync of all, with every op applied at most once, every mirror
 equal to the central data, every publication equal to an approved version, nothing lost.
+The work includes withdrawals (撤稿) and decisions by a deputy (代审) whose delegation
+reached their workstation by sync.
 
 Clients take turns (db.database is one per process; each client binds it when it acts).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import uuid
@@ -14,17 +17,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from peewee import OperationalError
 
-from db import database as dbmod, directory
+from db import clock, database as dbmod, directory
 from db.errors import DomainError
 from db.models import Decision, Item, OutboxOp, Section, Version
 from db.sync.errors import SyncStopped
 from db.sync.push import Hooks
+from db.workflow import delegation, submission
+from db.workflow.models import Delegation
 from tests.sync.conftest import Client, drop_central, make_central
 from tests.sync.helpers import approve, central_rows, draft_and_submit, edit, return_it, submit, user
 
-ROLES = [("drafter", "maxiaoyan"), ("drafter", "maxiaoyan"), ("leader", "zhangweidong"), ("leader", "limeihua")]
-ACTIONS = st.tuples(st.sampled_from(["new", "edit", "resubmit", "approve", "return", "sync", "sync_fail"]),
-                    st.integers(0, 3), st.integers(0, 50))
+ROLES = [("drafter", "maxiaoyan"), ("drafter", "maxiaoyan"), ("leader", "zhangweidong"), ("leader", "limeihua"),
+         ("leader", "wuhao")]          # 吴浩, a section head, decides for 张卫东 (代审)
+ACTIONS = st.tuples(st.sampled_from(["new", "edit", "resubmit", "withdraw", "approve", "return", "sync",
+                                     "sync_fail"]),
+                    st.integers(0, len(ROLES) - 1), st.integers(0, 50))
 
 
 def network_drop(batch):
@@ -52,6 +59,8 @@ def act(client_role, username, action, pick, central_db, client, n):
             edit(item.id, item.title + "·改", username)
         elif action == "resubmit" and client_role == "drafter":
             submit(item, username)
+        elif action == "withdraw" and client_role == "drafter":
+            submission.request_withdrawal(user(username), item, "随机撤稿")
         elif action == "approve" and client_role == "leader":
             approve(item.id, username)
         elif action == "return" and client_role == "leader":
@@ -64,7 +73,8 @@ def mirror_of_client() -> dict:
     versions = {(v.id, v.item_id, v.number, v.content_hash) for v in Version.select()}
     decisions = {(d.id, d.status) for d in Decision.select()}
     published = {(i.id, i.published_version_no) for i in Item.select() if i.published_version_no}
-    return {"versions": versions, "decisions": decisions, "published": published}
+    withdrawn = {i.id for i in Item.select().where(Item.state == "withdrawn")}
+    return {"versions": versions, "decisions": decisions, "published": published, "withdrawn": withdrawn}
 
 
 def mirror_of_central(db) -> dict:
@@ -72,10 +82,11 @@ def mirror_of_central(db) -> dict:
         "versions": set(central_rows(db, "SELECT id, item_id, number, content_hash FROM wf_version")),
         "decisions": set(central_rows(db, "SELECT id, status FROM wf_decision")),
         "published": set(central_rows(db, "SELECT id, published_version_no FROM wf_item WHERE published_version_no IS NOT NULL")),
+        "withdrawn": {row[0] for row in central_rows(db, "SELECT id FROM wf_item WHERE state = 'withdrawn'")},
     }
 
 
-def run_scenario(backend, steps, tmp_path, template_profile):
+def run_scenario(backend, steps, tmp_path, template_profile, extra=None):
     root = tmp_path / uuid.uuid4().hex[:8]
     root.mkdir()
     central, admin = make_central(backend, root, template_profile)
@@ -83,6 +94,8 @@ def run_scenario(backend, steps, tmp_path, template_profile):
         boss = Client(root / "admin", template_profile).use()
         directory.set_section_leaders(user("admin"), Section.get(Section.code == "trading"),
                                       [user("zhangweidong"), user("limeihua")])
+        today = clock.local_today()
+        delegation.delegate(user("admin"), user("zhangweidong"), user("wuhao"), today, today + dt.timedelta(days=30))
         boss.sync(central.db)
         clients = [Client(root / f"c{n}", template_profile) for n in range(len(ROLES))]
         for n, (action, who, pick) in enumerate(steps):
@@ -92,6 +105,8 @@ def run_scenario(backend, steps, tmp_path, template_profile):
             for client in clients:
                 client.sync(central.db)
         check_invariants(central.db, clients)
+        if extra is not None:
+            extra(central.db)
     finally:
         dbmod.close()
         drop_central(central, admin)
@@ -106,9 +121,12 @@ def check_invariants(db, clients):
         client.use()
         assert OutboxOp.select().where(OutboxOp.state == "pending").count() == 0, "nothing left behind"
         assert mirror_of_client() == central_mirror
+        assert [d.deputy_id for d in Delegation.select()] == [user("wuhao").id], "the delegation reached everyone"
         refused = {op.op_id for op in OutboxOp.select().where(OutboxOp.state == "conflict")}
         from db.sync.models import SyncConflict
         assert refused <= {c.op_id for c in SyncConflict.select()}, "every refused op is a visible conflict"
+    withdrawn = central_mirror["withdrawn"]
+    assert not withdrawn & {row[0] for row in central_rows(db, "SELECT item_id FROM pub_item")}, "撤稿 is off the site"
     for item_id, number, digest, decision_id in central_rows(
             db, "SELECT item_id, version_no, content_hash, decision_id FROM pub_item"):
         [(status, outcome, final, hash_)] = central_rows(
@@ -118,6 +136,19 @@ def check_invariants(db, clients):
                                     (item_id, number))
         assert json.loads(content)["title"] == central_rows(db, "SELECT title FROM pub_item WHERE item_id = ?",
                                                             (item_id,))[0][0]
+
+
+DEPUTY_AND_WITHDRAWAL = [("new", 0, 0), ("sync", 0, 0), ("sync", 4, 0), ("approve", 4, 0), ("sync", 4, 0),
+                         ("sync", 0, 0), ("withdraw", 0, 0), ("sync", 0, 0), ("sync", 3, 0), ("approve", 3, 0)]
+
+
+def test_a_deputy_approval_and_a_withdrawal_converge(tmp_path, template_profile):
+    def happened(db):
+        assert central_rows(db, "SELECT count(*) FROM wf_decision WHERE on_behalf_of_id IS NOT NULL"
+                                " AND status = 'authoritative'") == [(1,)], "吴浩 approved for 张卫东"
+        assert central_rows(db, "SELECT state FROM wf_item") == [("withdrawn",)]
+        assert central_rows(db, "SELECT count(*) FROM pub_item") == [(0,)]
+    run_scenario("sqlite", DEPUTY_AND_WITHDRAWAL, tmp_path, template_profile, happened)
 
 
 @pytest.mark.slow

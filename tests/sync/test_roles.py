@@ -5,13 +5,16 @@ import pytest
 from peewee import DatabaseError
 
 from db.central import roles
-from tests.sync.helpers import approve, central_rows, draft_and_submit
+from db.ids import new_id
+from tests.sync.helpers import (
+    TRADING_COLUMN, approve, central_rows, draft, draft_and_submit, pending_ops, submit, user,
+)
 
 PASSWORD = "Gk-test-pw-7319"
 
 
 def account(central, kind: str) -> str:
-    name = f"{central.name}_{kind[0]}u"
+    name = f"{central.name}_{kind[:2]}u"
     roles.create_account(central.db, central.name, name, PASSWORD, kind)
     central.accounts.append(name)
     return name
@@ -102,3 +105,79 @@ def test_sqlite_triggers_refuse_unapproved_publication_rows(sqlite_central, make
                        " column_code, column_name, section_code, publisher, doc_no, topic, written_on, validity,"
                        " disclosure, summary, content, approved_by, decision_id, published_at, go_live_at,"
                        " expires_at FROM pub_item")
+
+
+def forged_decision(version, stage: int, final: int, decider: str) -> str:
+    """A decision row written by hand, as someone holding an account's password could."""
+    return ("INSERT INTO wf_decision (id, item_id, version_id, version_no, content_hash, stage, is_final, outcome,"
+            " comment, decider_id, on_behalf_of_id, decided_at, recorded_at, status) VALUES"
+            f" ('{new_id()}', '{version.item_id}', '{version.id}', {version.number}, '{version.content_hash}', {stage},"
+            f" {final}, 'approve', '', '{decider}', NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'authoritative')")
+
+
+def submitted(central, make_client, title: str, column: str = TRADING_COLUMN):
+    drafter = make_client(f"drafter-{column}").use()
+    version = submit(draft(title, column=column))
+    drafter.sync(central.db)
+    return version
+
+
+@pytest.mark.central
+def test_a_drafter_account_cannot_forge_a_leader_decision(server_central, make_client):
+    version = submitted(server_central, make_client, "等待领导审批的公告")
+    name = account(server_central, "drafter")
+    drafter_db = server_central.connect(server_central.account_url(name), PASSWORD)
+    try:
+        leader_id = user("zhangweidong").id
+        assert refused(drafter_db, forged_decision(version, 1, 1, leader_id)), "no leader decision by a drafter"
+        assert refused(drafter_db, "UPDATE wf_decision SET status = 'superseded'")
+        assert refused(drafter_db, "DELETE FROM wf_decision")
+    finally:
+        drafter_db.close()
+    leader = make_client("leader")
+    leader.sync(server_central.db)
+    approve(version.item_id)
+    report = leader.sync(server_central.db)
+    assert report.conflicts == 0 and len(report.published) == 1, "the genuine approval was not superseded"
+    assert central_rows(server_central.db, "SELECT status FROM wf_decision") == [("authoritative",)]
+    assert central_rows(server_central.db, "SELECT content_hash FROM pub_item") == [(version.content_hash,)]
+
+
+@pytest.mark.central
+def test_decisions_are_stamped_with_the_account_and_checked_against_its_role(server_central, make_client):
+    version = submitted(server_central, make_client, "两级审核的通知", column="tzgg")     # section head, then leader
+    head, leader = account(server_central, "section_head"), account(server_central, "leader")
+    head_db = server_central.connect(server_central.account_url(head), PASSWORD)
+    leader_db = server_central.connect(server_central.account_url(leader), PASSWORD)
+    try:
+        assert refused(head_db, forged_decision(version, 2, 1, user("zhangweidong").id)), "leader stage: leaders only"
+        assert refused(head_db, forged_decision(version, 2, 0, user("zhangweidong").id)), "the last stage is a leader's"
+        assert not refused(head_db, forged_decision(version, 1, 0, user("wuhao").id)), "the section-head stage"
+        assert not refused(leader_db, forged_decision(version, 2, 1, user("zhangweidong").id))
+    finally:
+        head_db.close()
+        leader_db.close()
+    stamps = sorted(row[0].split("@")[0] for row in central_rows(server_central.db, "SELECT db_account FROM wf_decision"))
+    assert stamps == sorted([head, leader])
+
+
+@pytest.mark.central
+def test_a_workstation_with_a_drafter_account_holds_decisions_back(server_central, make_client):
+    version = submitted(server_central, make_client, "领导在信息员电脑上审批")
+    leader = make_client("leader")
+    leader.sync(server_central.db)
+    approve(version.item_id)
+    drafter_db = server_central.connect(server_central.account_url(account(server_central, "drafter")), PASSWORD)
+    try:
+        report = leader.sync(drafter_db)
+    finally:
+        drafter_db.close()
+    assert report.held_back == 1 and report.pushed == 0
+    [op] = pending_ops()
+    assert "无权同步此审批意见" in op.last_error, "the op waits, with the reason in plain words"
+    leader_db = server_central.connect(server_central.account_url(account(server_central, "leader")), PASSWORD)
+    try:
+        report = leader.sync(leader_db)
+    finally:
+        leader_db.close()
+    assert len(report.published) == 1 and pending_ops() == []
