@@ -27,8 +27,8 @@ CHANGED_FIELDS = EDITABLE_FIELDS + ("body_text", "guide_json", "related", "state
 OPEN_TO_SQL = ('SELECT NOT EXISTS (SELECT 1 FROM "column_section" WHERE "column_id" = ?) '
                'OR EXISTS (SELECT 1 FROM "column_section" WHERE "column_id" = ? AND "section_id" = ?)')
 ITEM_AT_HAND_SQL = (f'SELECT {rows.columns(Item, "i")}, {rows.columns(Column, "c")}, {rows.columns(Section, "s")} '
-                    'FROM "item" i JOIN "column" c ON c."id" = i."column_id" JOIN "section" s ON s."id" = i."section_id" '
-                    'WHERE i."id" = ?')
+                    'FROM "item" i JOIN "column" c ON c."id" = i."column_id" '
+                    'JOIN "section" s ON s."id" = i."section_id" WHERE i."id" = ?')
 SECTION_AND_ORG_SQL = (f'SELECT {rows.columns(Section)}, (SELECT "value" FROM "setting" WHERE "key" = \'org_name\') '
                        'FROM "section" WHERE "id" = ?')
 ATTACHMENTS_WHERE = '"item_id" = ? AND "removed_at" IS NULL ORDER BY "added_at", "filename"'
