@@ -61,7 +61,6 @@ def _decide_recording_stale(user, item_id, version_no, content_hash, outcome, co
 ITEM_SQL = 'SELECT * FROM "item" WHERE "id" = ?'
 VERSION_SQL = 'SELECT * FROM "version" WHERE "item_id" = ? AND "number" = ?'
 OPEN_TASK_SQL = 'SELECT * FROM "review_task" WHERE "version_id" = ? AND "state" = ? ORDER BY "stage" LIMIT 1'
-SIGNED_SQL = 'SELECT 1 FROM "decision" WHERE "version_id" = ? AND "decider_id" = ? AND "outcome" = ? LIMIT 1'
 
 # Everything a decision is judged by, in one statement: the item, the version, its open
 # stage, the column's stages, whether the decider reviews that stage in their own right
@@ -117,8 +116,8 @@ def prepare(user: User, item_id: str, version_no: int, content_hash: str, outcom
     _require_independent(user, version, bool(signed))
     stage_count = len(routing.stages_of(column))
     states.item_next(item.state, _item_event(outcome, task.stage, stage_count))     # refused here, not halfway
-    return Case(item, version, task, authority, stage_count, dict(json.loads(calendar) if calendar else {}),
-                int(json.loads(days) if days else 20))
+    calendar, days = (json.loads(calendar) if calendar else None), (json.loads(days) if days else None)
+    return Case(item, version, task, authority, stage_count, dict(calendar or {}), int(days or 20))
 
 
 def _split(row) -> tuple:
