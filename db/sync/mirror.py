@@ -19,12 +19,13 @@ import json
 from db import search
 from db.database import database
 from db.models import Column, ColumnSection, Decision, Item, ReviewTask, Section, SectionLeader, User, Version
-from db.sync import index_numbers, relay, settle
+from db.sync import index_numbers, rekey, relay, settle
 from db.sync.central_sql import select_in
 from db.sync.conflicts import record_pull_conflict
-from db.workflow import publication, states
+from db.workflow import publication, rows, states
 
 AFTER_PUBLICATION = ("published", "replaced", "withdrawn")
+CLASH_SQL = 'SELECT "id" FROM "version" WHERE "item_id" = ? AND "number" = ? AND "id" <> ?'
 KINDS = ("section", "user", "column", "item", "version", "publication", "decision")
 
 
@@ -43,6 +44,8 @@ class Mirror:
         self.central = central
         self.touched_items: set[str] = set()      # items whose local rows changed
         self.new_versions: set[str] = set()       # items whose working copy may follow a new version
+        self.fresh_items: set[str] = set()        # items new to this profile in this page
+        self._directory: dict[str, set[str]] = {}
         self.wanted_blobs: set[str] = set()
         self.relayed = 0
 
@@ -68,6 +71,7 @@ class Mirror:
 
     # ------------------------------------------------------------ directory
     def _section(self, entity_id, row):
+        rekey.adopt_central_id("section", entity_id, row["code"])
         _upsert(Section, entity_id, {k: row[k] for k in ("code", "name", "sort_order", "active")})
         SectionLeader.delete().where(SectionLeader.section == entity_id).execute()
         for leader in row.get("leaders", []):
@@ -75,12 +79,14 @@ class Mirror:
                 SectionLeader.insert(section=entity_id, leader=leader).on_conflict_ignore().execute()
 
     def _user(self, entity_id, row):
+        rekey.adopt_central_id("user", entity_id, row["username"])
         section = row.get("section_id") if Section.select().where(Section.id == row.get("section_id")).exists() else None
         _upsert(User, entity_id, {"username": row["username"], "display_name": row["display_name"],
                                   "role": row["role"], "section": section, "password_hash": row["password_hash"],
                                   "active": bool(row["active"])})
 
     def _column(self, entity_id, row):
+        rekey.adopt_central_id("column", entity_id, row["code"])
         parent = row.get("parent_id") if Column.select().where(Column.id == row.get("parent_id")).exists() else None
         _upsert(Column, entity_id, {"code": row["code"], "name": row["name"], "parent": parent, "kind": row["kind"],
                                     "accepts_items": bool(row["accepts_items"]), "review_stages": row["review_stages"],
@@ -108,18 +114,36 @@ class Mirror:
                 self._new_item(row, movable)
 
     def _new_item(self, row: dict, movable: set) -> None:
-        needed = ((Section, row["section_id"]), (Column, row["column_id"]), (User, row["created_by"]))
-        if not all(model.select().where(model.id == key).exists() for model, key in needed):
+        needed = (("section", row["section_id"]), ("column", row["column_id"]), ("user", row["created_by"]))
+        if not all(key in self._directory_ids(table) for table, key in needed):
             record_pull_conflict("directory", row["id"], "收到的信息引用了本机没有的科室、栏目或用户，暂未显示",
                                  "A pulled item names a section, column or user this profile lacks", row)
             return
         state = row["state"] if row["state"] not in ("published", "withdrawn") else states.APPROVED
-        item = Item.create(id=row["id"], section=row["section_id"], column=row["column_id"], created_by=row["created_by"],
-                           created_at=row["created_at"], state=state, latest_version_no=row["latest_version_no"],
-                           return_reason=row["return_reason"])
-        self._take_index_no(item, row.get("index_no"), movable)
-        search.reindex_item(item.id, "", None)
-        self.touched_items.add(item.id)
+        rows.insert(Item(id=row["id"], section=row["section_id"], column=row["column_id"], created_by=row["created_by"],
+                         created_at=row["created_at"], updated_at=row["updated_at"], changed_at=row["updated_at"],
+                         state=state, latest_version_no=row["latest_version_no"], return_reason=row["return_reason"],
+                         index_no=self._free_number(row["id"], row.get("index_no"), movable)))
+        self.fresh_items.add(row["id"])
+        self.touched_items.add(row["id"])
+
+    def _directory_ids(self, table: str) -> set[str]:
+        if table not in self._directory:
+            self._directory[table] = {row[0] for row in database.execute_sql(f'SELECT "id" FROM "{table}"')}
+        return self._directory[table]
+
+    @staticmethod
+    def _free_number(item_id: str, number: str | None, movable: set) -> str | None:
+        """The central 索引号 for an item new here, moving a provisional holder aside."""
+        holder = number and database.execute_sql('SELECT "id" FROM "item" WHERE "index_no" = ?', (number,)).fetchone()
+        if not holder:
+            return number
+        if holder[0] in movable:
+            _set_index_no(Item.get_by_id(holder[0]), None)
+            return number
+        record_pull_conflict("directory", item_id, f"索引号“{number}”在本机已被另一条信息使用",
+                             f"The index number {number} is already used by another item here", {"index_no": number})
+        return None
 
     def _follow_item(self, item: Item, row: dict, movable: set) -> bool:
         """Shared facts follow the central row; publication moves through _publications."""
@@ -169,14 +193,13 @@ class Mirror:
                 self.touched_items.add(latest[version_id]["item_id"])
 
     def _new_version(self, row: dict, content_text: str) -> None:
-        clash = Version.get_or_none((Version.item == row["item_id"]) & (Version.number == row["number"])
-                                    & (Version.id != row["id"]))
+        clash = database.execute_sql(CLASH_SQL, (row["item_id"], row["number"], row["id"])).fetchone()
         if clash is not None:
-            _drop_local_loser(clash)
-        Version.insert(id=row["id"], item=row["item_id"], number=row["number"], purpose=row["purpose"],
-                       content=content_text, content_hash=row["content_hash"], title=row["title"],
-                       state=_local_state(row["state"], None), created_by=row["created_by"],
-                       created_at=row["created_at"]).execute()
+            _drop_local_loser(Version.get_by_id(clash[0]))
+        rows.insert(Version(id=row["id"], item=row["item_id"], number=row["number"], purpose=row["purpose"],
+                            content=content_text, content_hash=row["content_hash"], title=row["title"],
+                            state=_local_state(row["state"], None), created_by=row["created_by"],
+                            created_at=row["created_at"]))
         self.wanted_blobs.update(a["sha256"] for a in json.loads(content_text).get("attachments", []))
         self.touched_items.add(row["item_id"])
         self.new_versions.add(row["item_id"])
@@ -217,20 +240,22 @@ class Mirror:
                     publication.set_decision_status(decision_id, row["status"], "site database")
                     self.touched_items.add(row["item_id"])
             elif row["version_id"] in versions:
-                Decision.insert(id=decision_id, item=row["item_id"], version=row["version_id"],
-                                version_no=row["version_no"], content_hash=row["content_hash"], stage=row["stage"],
-                                outcome=row["outcome"], comment=row["comment"], decider=row["decider_id"],
-                                on_behalf_of=row["on_behalf_of_id"], decided_at=row["decided_at"],
-                                status=row["status"]).execute()
+                rows.insert(Decision(id=decision_id, item=row["item_id"], version=row["version_id"],
+                                     version_no=row["version_no"], content_hash=row["content_hash"], stage=row["stage"],
+                                     outcome=row["outcome"], comment=row["comment"], decider=row["decider_id"],
+                                     on_behalf_of=row["on_behalf_of_id"], decided_at=row["decided_at"],
+                                     status=row["status"]))
                 self.touched_items.add(row["item_id"])
 
     # ------------------------------------------------------------ after a page
     def _settle(self) -> None:
-        for item in Item.select().where(Item.id.in_(sorted(self.new_versions))):
+        for item_id in sorted(self.fresh_items):
+            settle.fill_new_item(item_id)
+        for item in Item.select().where(Item.id.in_(sorted(self.new_versions - self.fresh_items))):
             settle.refresh_working_copy(item)
         for item in settle.items_needing_tasks(self.touched_items):
             settle.rebuild_tasks(item)
-        self.new_versions = set()
+        self.new_versions, self.fresh_items = set(), set()
 
 
 def _local_state(central: str, local: str | None) -> str:

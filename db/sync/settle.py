@@ -66,6 +66,35 @@ def refresh_working_copy(item: Item) -> None:
                                                         item.body_text), old_text)
 
 
+LATEST_SQL = 'SELECT "content", "created_by_id" FROM "version" WHERE "item_id" = ? ORDER BY "number" DESC LIMIT 1'
+FILL_SQL = ('UPDATE "item" SET "title" = ?, "body_html" = ?, "body_text" = ?, "publisher" = ?, "doc_no" = ?,'
+            ' "topic" = ?, "written_on" = ?, "validity" = ?, "disclosure" = ?, "secrecy" = ?, "summary" = ?,'
+            ' "guide_json" = ?, "related_id" = ? WHERE "id" = ?')
+
+
+def fill_new_item(item_id: str) -> None:
+    """An item new to this profile: its working copy is its latest version, indexed once."""
+    index_no = database.execute_sql('SELECT "index_no" FROM "item" WHERE "id" = ?', (item_id,)).fetchone()[0] or ""
+    latest = database.execute_sql(LATEST_SQL, (item_id,)).fetchone()
+    if latest is None:
+        search.index_new_item(item_id, search.searchable_text("", "", "", index_no, ""))
+        return
+    data = json.loads(latest[0])
+    meta, body_html = data.get("meta", {}), data.get("body_html", "")
+    body_text = to_text(body_html)
+    related = data.get("related") or None
+    if related and not database.execute_sql('SELECT 1 FROM "item" WHERE "id" = ?', (related,)).fetchone():
+        related = None
+    guide = json.dumps(data["guide"], ensure_ascii=False) if data.get("guide") is not None else None
+    database.execute_sql(FILL_SQL, (data.get("title", ""), body_html, body_text,
+                                    *(meta.get(name, "") for name in META), guide, related, item_id))
+    if data.get("attachments"):
+        Attachment.insert_many([{"item": item_id, "sha256": a["sha256"], "filename": a["filename"], "size": a["size"],
+                                 "added_by": latest[1]} for a in data["attachments"]]).execute()
+    search.index_new_item(item_id, search.searchable_text(data.get("title", ""), meta.get("summary", ""),
+                                                          meta.get("doc_no", ""), index_no, body_text))
+
+
 def save_with_index_no(item: Item) -> None:
     try:
         with database.atomic():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from db import database as dbmod
-from db.central import roles, siteinit
+from db.central import ddl, roles, siteinit
 from db.central.connect import open_central
 from db.sync.engine import SyncEngine, seed_central_directory
 
@@ -46,6 +46,7 @@ class Central:
     name: str
     db: object
     accounts: list = field(default_factory=list)
+    pool_admin: object = None        # the pool's admin connection when the database is reused
 
     def connect(self, url: str | None = None, password: str | None = None):
         return open_central(url or self.url, password)
@@ -54,7 +55,9 @@ class Central:
         return self.url.replace("root@", f"{account}@").replace("postgres@", f"{account}@")
 
 
-def make_central(backend: str, tmp_path: Path, template_profile: Path):
+def make_central(backend: str, tmp_path: Path, template_profile: Path, pool: "CentralPool | None" = None):
+    if pool is not None:
+        return pool.take(backend, tmp_path), None
     name = "gk_t_" + uuid.uuid4().hex[:10]
     admin = None
     if backend == "sqlite":
@@ -71,7 +74,7 @@ def make_central(backend: str, tmp_path: Path, template_profile: Path):
 
 
 def _seed_directory(db, template_profile: Path, tmp_path: Path) -> None:
-    seeder = tmp_path / "seeder"
+    seeder = tmp_path / f"seeder-{uuid.uuid4().hex[:6]}"
     seeder.mkdir()
     shutil.copyfile(template_profile / "profile.sqlite", seeder / "profile.sqlite")
     dbmod.open_profile(dbmod.Profile(seeder))
@@ -79,9 +82,56 @@ def _seed_directory(db, template_profile: Path, tmp_path: Path) -> None:
     dbmod.close()
 
 
+KEPT_TABLES = ("sync_meta", "schema_migrations", "sync_counter")
+
+
+class CentralPool:
+    """Central databases made once per run and handed to each test as new: a copy of an
+    initialised SQLite file, or a server database emptied and seeded again (making one,
+    with its schema, routines and roles, takes about a second on MariaDB)."""
+
+    def __init__(self, root: Path, template_profile: Path):
+        self.root, self.template_profile = root, template_profile
+        self.made: dict[str, tuple] = {}
+
+    def take(self, backend: str, tmp_path: Path) -> Central:
+        if backend not in self.made:
+            central, admin = make_central(backend, self.root, self.template_profile)
+            central.db.close()
+            self.made[backend] = (central, admin)
+        made, admin = self.made[backend]
+        if backend == "sqlite":
+            path = tmp_path / f"central-{uuid.uuid4().hex[:6]}.sqlite"
+            shutil.copyfile(made.url.split("///", 1)[1], path)
+            url = f"sqlite:///{path}"
+            return Central(backend, url, made.name, open_central(url), pool_admin=None)
+        db = open_central(made.url)
+        _empty(db)
+        _seed_directory(db, self.template_profile, tmp_path)
+        return Central(backend, made.url, made.name, db, pool_admin=admin)
+
+    def close(self) -> None:
+        for central, admin in self.made.values():
+            drop_central(central, admin)
+
+
+def _empty(db) -> None:
+    with db.atomic():
+        for table in ddl.TABLE_NAMES + ("index_serial", "db_account"):
+            if table not in KEPT_TABLES:
+                db.execute_sql(f"DELETE FROM {table}")
+        db.execute_sql("UPDATE sync_counter SET seq = 0")
+        db.execute_sql("UPDATE sync_meta SET value = %s WHERE name = 'schema_version'",
+                       (str(siteinit.SCHEMA_VERSION),))
+        db.execute_sql("UPDATE sync_meta SET value = %s WHERE name = 'min_client_version'",
+                       (str(siteinit.MIN_CLIENT_VERSION),))
+
+
 def drop_central(central: Central, admin) -> None:
     if not central.db.is_closed():
         central.db.close()
+    if central.pool_admin is not None:
+        _drop_accounts(central)
     if admin is None:
         return
     if central.backend == "postgresql":
@@ -92,23 +142,42 @@ def drop_central(central: Central, admin) -> None:
     admin.close()
 
 
+def _drop_accounts(central: Central) -> None:
+    admin = central.pool_admin
+    for account in central.accounts:
+        if central.backend == "mariadb":
+            admin.execute_sql(f"DROP USER IF EXISTS `{account}`@'%%'")
+        else:
+            admin.execute_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (account,))
+            admin.execute_sql(f'REVOKE ALL ON DATABASE "{central.name}" FROM "{account}"')
+            admin.execute_sql(f'DROP ROLE IF EXISTS "{account}"')
+    central.accounts.clear()
+
+
+@pytest.fixture(scope="session")
+def central_pool(tmp_path_factory, template_profile):
+    pool = CentralPool(tmp_path_factory.mktemp("central-pool"), template_profile)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture(params=BACKENDS)
-def central(request, tmp_path, template_profile):
-    made, admin = make_central(request.param, tmp_path, template_profile)
+def central(request, tmp_path, central_pool):
+    made, admin = make_central(request.param, tmp_path, None, central_pool)
     yield made
     drop_central(made, admin)
 
 
 @pytest.fixture
-def sqlite_central(tmp_path, template_profile):
-    made, admin = make_central("sqlite", tmp_path, template_profile)
+def sqlite_central(tmp_path, central_pool):
+    made, admin = make_central("sqlite", tmp_path, None, central_pool)
     yield made
     drop_central(made, admin)
 
 
 @pytest.fixture(params=["mariadb", "postgresql"])
-def server_central(request, tmp_path, template_profile):
-    made, admin = make_central(request.param, tmp_path, template_profile)
+def server_central(request, tmp_path, central_pool):
+    made, admin = make_central(request.param, tmp_path, None, central_pool)
     yield made
     drop_central(made, admin)
 

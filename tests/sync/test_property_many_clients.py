@@ -86,10 +86,10 @@ def mirror_of_central(db) -> dict:
     }
 
 
-def run_scenario(backend, steps, tmp_path, template_profile, extra=None):
+def run_scenario(backend, steps, tmp_path, template_profile, pool, extra=None):
     root = tmp_path / uuid.uuid4().hex[:8]
     root.mkdir()
-    central, admin = make_central(backend, root, template_profile)
+    central, admin = make_central(backend, root, template_profile, pool)
     try:
         boss = Client(root / "admin", template_profile).use()
         directory.set_section_leaders(user("admin"), Section.get(Section.code == "trading"),
@@ -142,21 +142,21 @@ DEPUTY_AND_WITHDRAWAL = [("new", 0, 0), ("sync", 0, 0), ("sync", 4, 0), ("approv
                          ("sync", 0, 0), ("withdraw", 0, 0), ("sync", 0, 0), ("sync", 3, 0), ("approve", 3, 0)]
 
 
-def test_a_deputy_approval_and_a_withdrawal_converge(tmp_path, template_profile):
+def test_a_deputy_approval_and_a_withdrawal_converge(tmp_path, template_profile, central_pool):
     def happened(db):
         assert central_rows(db, "SELECT count(*) FROM wf_decision WHERE on_behalf_of_id IS NOT NULL"
                                 " AND status = 'authoritative'") == [(1,)], "吴浩 approved for 张卫东"
         assert central_rows(db, "SELECT state FROM wf_item") == [("withdrawn",)]
         assert central_rows(db, "SELECT count(*) FROM pub_item") == [(0,)]
-    run_scenario("sqlite", DEPUTY_AND_WITHDRAWAL, tmp_path, template_profile, happened)
+    run_scenario("sqlite", DEPUTY_AND_WITHDRAWAL, tmp_path, template_profile, central_pool, happened)
 
 
 @pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(steps=st.lists(ACTIONS, min_size=4, max_size=18))
-def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile):
-    run_scenario("sqlite", steps, tmp_path, template_profile)
+def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile, central_pool):
+    run_scenario("sqlite", steps, tmp_path, template_profile, central_pool)
 
 
 @pytest.mark.central
@@ -165,5 +165,5 @@ def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile):
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(steps=st.lists(ACTIONS, min_size=4, max_size=14))
-def test_random_work_converges_on_servers(backend, steps, tmp_path, template_profile):
-    run_scenario(backend, steps, tmp_path, template_profile)
+def test_random_work_converges_on_servers(backend, steps, tmp_path, template_profile, central_pool):
+    run_scenario(backend, steps, tmp_path, template_profile, central_pool)
