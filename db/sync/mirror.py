@@ -61,6 +61,10 @@ class Mirror:
         for entity in ("section", "user", "column"):
             for entity_id, _op, payload in groups[entity]:
                 getattr(self, f"_{entity}")(entity_id, payload)
+        for entity_id, _op, payload in groups["section"]:      # once the users have their central ids
+            _link_leaders(entity_id, payload.get("leaders", []))
+        for entity_id, _op, payload in groups["column"]:
+            _link_sections(entity_id, payload.get("sections", []))
         self._items(groups["item"])
         self._versions(groups["version"])
         self._publications(groups["publication"])
@@ -73,10 +77,6 @@ class Mirror:
     def _section(self, entity_id, row):
         rekey.adopt_central_id("section", entity_id, row["code"])
         _upsert(Section, entity_id, {k: row[k] for k in ("code", "name", "sort_order", "active")})
-        SectionLeader.delete().where(SectionLeader.section == entity_id).execute()
-        for leader in row.get("leaders", []):
-            if User.select().where(User.id == leader).exists():
-                SectionLeader.insert(section=entity_id, leader=leader).on_conflict_ignore().execute()
 
     def _user(self, entity_id, row):
         rekey.adopt_central_id("user", entity_id, row["username"])
@@ -91,10 +91,6 @@ class Mirror:
         _upsert(Column, entity_id, {"code": row["code"], "name": row["name"], "parent": parent, "kind": row["kind"],
                                     "accepts_items": bool(row["accepts_items"]), "review_stages": row["review_stages"],
                                     "sort_order": row["sort_order"], "active": bool(row["active"])})
-        ColumnSection.delete().where(ColumnSection.column == entity_id).execute()
-        for section in row.get("sections", []):
-            if Section.select().where(Section.id == section).exists():
-                ColumnSection.insert(column=entity_id, section=section).on_conflict_ignore().execute()
 
     # ------------------------------------------------------------ items
     def _items(self, entries: list) -> None:
@@ -290,6 +286,20 @@ def _set_index_no(item: Item, number: str | None) -> None:
     settle.save_with_index_no(item)
     search.reindex_item(item.id, search.searchable_text(item.title, item.summary, item.doc_no, item.index_no or "",
                                                         item.body_text), old_text)
+
+
+def _link_leaders(section_id: str, leaders: list[str]) -> None:
+    SectionLeader.delete().where(SectionLeader.section == section_id).execute()
+    for leader in leaders:
+        if User.select().where(User.id == leader).exists():
+            SectionLeader.insert(section=section_id, leader=leader).on_conflict_ignore().execute()
+
+
+def _link_sections(column_id: str, sections: list[str]) -> None:
+    ColumnSection.delete().where(ColumnSection.column == column_id).execute()
+    for section in sections:
+        if Section.select().where(Section.id == section).exists():
+            ColumnSection.insert(column=column_id, section=section).on_conflict_ignore().execute()
 
 
 def _upsert(model, key, values: dict) -> None:
