@@ -35,9 +35,10 @@ def record_op_conflict(op: OutboxOp, result: dict) -> SyncConflict:
 
 
 def record_pull_conflict(kind: str, item_id: str, message: str, english: str, theirs: dict,
-                         for_user: str = "") -> SyncConflict:
+                         for_user: str = "", title: str = "", mine: dict | None = None) -> SyncConflict:
     return SyncConflict.create(kind=kind, item_id=item_id, message=message, english=english,
-                               theirs=canonical_json(theirs), for_user=for_user)
+                               theirs=canonical_json(theirs), mine=canonical_json(mine or {}), for_user=for_user,
+                               title=title)
 
 
 def _who_and_what(op: OutboxOp, mine: dict) -> tuple[str, str, str]:

@@ -165,8 +165,8 @@ class Mirror:
         if was and item.index_no == number:
             record_pull_conflict("index_no", item.id, f"索引号由暂定的“{was}”改为网站数据库分配的“{number}”"
                                  "（两台工作站离线时给出了同一个号）", f"The index number {was} was provisional; "
-                                 f"the site database gave {number}", {"index_no": number, "was": was},
-                                 for_user=item.created_by_id)
+                                 f"the site database gave {number}", {"index_no": number},
+                                 for_user=item.created_by_id, title=item.title, mine={"index_no": was})
         return True
 
     # ------------------------------------------------------------ versions

@@ -19,7 +19,8 @@ from desktop.context import Changes
 from desktop.operations import Op
 
 KIND_NAMES = {"stale": "审批已失效", "superseded": "已被取代", "race": "先提交者生效", "withdrawn": "已撤稿",
-              "rejected": "被拒绝", "directory": "目录不一致", "attachment": "附件问题"}
+              "rejected": "被拒绝", "directory": "目录不一致", "attachment": "附件问题",
+              "index_no": "索引号已调整"}
 FIELD_NAMES = {"title": "标题", "number": "版本", "outcome": "决定", "comment": "意见", "decided_at": "时间",
                "decider_id": "审核人", "item_state": "信息状态", "latest_version_no": "最新版本",
                "version_state": "版本状态", "state": "状态", "index_no": "索引号"}
@@ -131,7 +132,8 @@ class ConflictsDialog(QDialog):
         self.theirs.setHtml(side_html(tr("网站数据库（对方的）"), describe(json.loads(conflict.theirs or "{}"))))
         can_keep = conflicts.can_keep_mine(conflict)
         self.keep.setEnabled(can_keep)
-        self.keep.setToolTip("" if can_keep else tr("审批意见绑定于当时的版本，不能重发；请对最新版本重新审核"))
+        decision = "decision" in json.loads(conflict.mine or "{}")
+        self.keep.setToolTip(tr("审批意见绑定于当时的版本，不能重发；请对最新版本重新审核") if decision else "")
 
     def choose(self, choice: str) -> None:
         conflict = self.current()

@@ -36,6 +36,7 @@
 <message><source>被拒绝</source><translation>Refused</translation></message>
 <message><source>目录不一致</source><translation>Directory mismatch</translation></message>
 <message><source>附件问题</source><translation>Attachment problem</translation></message>
+<message><source>索引号已调整</source><translation>Index number reassigned</translation></message>
 <message><source>批准</source><translation>approve</translation></message>
 <message><source>退回</source><translation>return</translation></message>
 </context>
