@@ -127,7 +127,10 @@ def create_account(db: Database, database_name: str, account: str, password: str
         db.execute_sql(f"GRANT `{role}` TO `{account}`@'%%'")
         db.execute_sql(f"SET DEFAULT ROLE `{role}` FOR `{account}`@'%%'")
     elif dialect(db) == "postgresql":
-        db.cursor().execute(f'CREATE ROLE "{account}" LOGIN PASSWORD %s IN ROLE "{role}"', (password,))
+        exists = db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (account,)).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        db.cursor().execute(f'{verb} ROLE "{account}" LOGIN PASSWORD %s', (password,))
+        db.execute_sql(f'GRANT "{role}" TO "{account}"')
         db.execute_sql(f'GRANT CONNECT ON DATABASE "{database_name}" TO "{account}"')
     else:
         return

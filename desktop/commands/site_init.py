@@ -15,8 +15,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--profile", help="also copy this profile's directory into an empty site directory")
     parser.add_argument("--no-roles", action="store_true", help="skip creating the database roles")
     parser.add_argument("--account", nargs=3, action="append", metavar=("NAME", "ROLE", "PASSWORD_ENV"),
-                        help="create a login holding ROLE (drafter/leader/admin/reader); the password is read "
-                             "from the environment variable PASSWORD_ENV so it never appears in the shell history")
+                        help="create a login for one person holding ROLE (drafter/section_head/leader/admin/reader; "
+                             "decisions need section_head or leader, see docs/sync.md); the password is read from "
+                             "the environment variable PASSWORD_ENV so it never appears in the shell history")
 
 
 def run(args) -> int:
@@ -27,6 +28,11 @@ def run(args) -> int:
     from db.central.connect import open_central, parse_url
     from db.errors import DomainError
     from desktop.commands.common import fail, open_named
+    unknown = [(name, kind) for name, kind, _env in args.account or [] if kind not in roles.ROLE_KINDS]
+    if unknown:
+        name, kind = unknown[0]
+        print(f"错误：未知的角色 {kind}（可用：{'、'.join(roles.ROLE_KINDS)}），未创建账户 {name}", file=sys.stderr)
+        return 1
     try:
         url = parse_url(args.url)
         password = os.environ.get("GONGKAI_DB_PASSWORD")

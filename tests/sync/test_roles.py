@@ -181,3 +181,23 @@ def test_a_workstation_with_a_drafter_account_holds_decisions_back(server_centra
     finally:
         leader_db.close()
     assert len(report.published) == 1 and pending_ops() == []
+
+
+@pytest.mark.central
+def test_site_init_creates_a_section_head_account_the_guard_knows(server_central, monkeypatch):
+    from argparse import Namespace
+
+    from desktop.commands import site_init
+    name = f"{server_central.name}_cli"
+    server_central.accounts.append(name)
+    monkeypatch.setenv("GK_TEST_ACCOUNT_PW", PASSWORD)
+    args = Namespace(url=server_central.url, profile=None, no_roles=False,
+                     account=[(name, "section_head", "GK_TEST_ACCOUNT_PW"), (name, "chief", "GK_TEST_ACCOUNT_PW")])
+    assert site_init.run(args) == 1, "an unknown role is refused by name"
+    args.account = args.account[:1]
+    assert site_init.run(args) == 0
+    head_db = server_central.connect(server_central.account_url(name), PASSWORD)
+    try:
+        assert roles.account_kind(head_db) == "section_head"
+    finally:
+        head_db.close()
