@@ -28,6 +28,26 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
+def _size_at(size: int, places: int) -> str:
+    """The size in MB, KB or bytes with at most `places` decimals (no trailing zeros)."""
+    for unit, name in ((1024 * 1024, "MB"), (1024, "KB")):
+        if size >= unit:
+            number = f"{size / unit:.{places}f}".rstrip("0").rstrip(".")
+            return f"{number} {name}"
+    return f"{size} B"
+
+
+def size_pair(size: int, limit: int) -> tuple[str, str]:
+    """A size beside the limit, with just enough precision that they read differently:
+    21,000,000 bytes over 20 MiB is "20.03 MB" against "20 MB"; one byte over is counted
+    in bytes."""
+    for places in (1, 2):
+        shown = _size_at(size, places), _size_at(limit, places)
+        if shown[0] != shown[1]:
+            return shown
+    return f"{size:,} B", f"{limit:,} B"
+
+
 def blob_path(profile: Profile, sha256: str) -> Path:
     return profile.blob_dir / sha256[:2] / sha256
 
@@ -35,9 +55,9 @@ def blob_path(profile: Profile, sha256: str) -> Path:
 def check_size(filename: str, size: int) -> None:
     limit = max_bytes()
     if size > limit:
-        raise AttachmentTooLarge(
-            f"附件“{filename}”大小为 {human_size(size)}，超过上限 {human_size(limit)}，未添加",
-            f"The attachment {filename} is {human_size(size)}, over the {human_size(limit)} limit; not added")
+        shown, most = size_pair(size, limit)
+        raise AttachmentTooLarge(f"附件“{filename}”大小为 {shown}，超过上限 {most}，未添加",
+                                 f"The attachment {filename} is {shown}, over the {most} limit; not added")
 
 
 def store_blob(profile: Profile, source: Path) -> tuple[str, int]:

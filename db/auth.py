@@ -7,6 +7,8 @@ import hashlib
 import hmac
 import os
 
+from peewee import fn
+
 from db import audit, clock
 from db.database import database
 from db.errors import LoginFailed, PermissionDenied, ValidationFailed
@@ -64,20 +66,35 @@ def login(username: str, password: str) -> User:
     """The user whose password this is; counts failures and locks the account after five.
 
     Failures are committed before the error is raised, so a lockout survives the refusal.
+    An unknown name and a wrong password get the same words, so the dialog does not tell an
+    outsider which accounts exist; only a lockout is announced.
     """
     with database.atomic():
-        user = User.get_or_none(User.username == username.strip())
+        user = find_user(username)
         refusal = _attempt(user, username.strip(), password)
     if refusal is not None:
         raise refusal
     return user
 
 
+def find_user(username: str) -> User | None:
+    """The account a typed name means: names are compared without regard to case
+    (an exact match wins, for profiles that hold names differing only in case)."""
+    name = username.strip()
+    exact = User.get_or_none(User.username == name)
+    if exact is not None or not name:
+        return exact
+    return User.select().where(fn.LOWER(User.username) == name.lower()).order_by(User.username).first()
+
+
+WRONG_LOGIN = ("用户名或密码不正确", "Wrong user name or password")
+
+
 def _attempt(user: User | None, username: str, password: str) -> LoginFailed | None:
     if user is None or not user.active:
         verify_password(password, _DUMMY_HASH)   # same cost either way: no user probing
         audit.record(None, "login_failed", "user", "", {"username": username})
-        return LoginFailed("用户名或密码不正确", "Wrong user name or password")
+        return LoginFailed(*WRONG_LOGIN)
     if _locked(user):
         return _locked_error(user)
     if not verify_password(password, user.password_hash):
@@ -108,8 +125,7 @@ def _count_failure(user: User) -> LoginFailed:
     audit.record(user, "login_failed", "user", user.id, {"failures": user.failed_logins, "locked": locked})
     if locked:
         return LoginFailed("密码错误次数过多，账户已锁定15分钟", "Too many wrong passwords: locked for 15 minutes")
-    left = MAX_FAILURES - user.failed_logins
-    return LoginFailed(f"用户名或密码不正确（还可尝试{left}次）", f"Wrong user name or password ({left} tries left)")
+    return LoginFailed(*WRONG_LOGIN)   # no "tries left": an unknown name would not get it
 
 
 def require_role(user: User | None, *roles: str) -> None:

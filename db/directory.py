@@ -1,10 +1,21 @@
 """The directory an administrator keeps: sections, users, columns and who supervises whom."""
 from __future__ import annotations
 
+import re
+
+from peewee import fn
+
 from db import audit, auth, outbox
 from db.database import database
 from db.errors import DomainError, ValidationFailed
 from db.models import COLUMN_KINDS, Column, ColumnSection, Organisation, Section, SectionLeader, User
+
+
+# User names are typed at every login, on any keyboard: ASCII letters, digits and . _ - only.
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
+USERNAME_MAX = 32
+SECTION_ROLES = ("drafter", "section_head")        # must belong to a section
+SECTIONLESS_ROLES = ("leader", "front_desk", "admin")   # must not: they work across sections
 
 
 def _done(admin: User | None, action: str, kind: str, row_id: str, detail: dict) -> None:
@@ -29,17 +40,10 @@ def create_user(admin: User, username: str, display_name: str, role: str,
 
 def _new_user(admin, username, display_name, role, section, password) -> User:
     username, display_name = username.strip(), display_name.strip()
-    problems = {}
-    if not username:
-        problems["username"] = ("请填写用户名", "A user name is required")
-    elif User.select().where(User.username == username).exists():
-        problems["username"] = (f"用户名“{username}”已被使用", f"The user name {username} is taken")
-    if not display_name:
-        problems["display_name"] = ("请填写姓名", "A display name is required")
-    if not auth.valid_role(role):
-        problems["role"] = ("角色无效", "Unknown role")
-    if role in ("drafter", "section_head") and section is None:
-        problems["section"] = ("科室信息员和科室负责人必须属于一个科室", "Drafters and section heads need a section")
+    problems = _role_problems(display_name, role, section)
+    name_problem = username_problem(username) or _taken(username)
+    if name_problem:
+        problems = {"username": name_problem, **problems}
     if problems:
         raise ValidationFailed(problems)
     auth.check_password_rules(password)
@@ -48,6 +52,29 @@ def _new_user(admin, username, display_name, role, section, password) -> User:
     _done(admin, "user_created", "user", user.id,
           {"username": username, "role": role, "section": section.code if section else ""})
     return user
+
+
+def username_problem(username: str) -> tuple[str, str] | None:
+    """What is wrong with the form of a new user name (whether it is taken is `_taken`'s)."""
+    if not username:
+        return "请填写用户名", "A user name is required"
+    if not USERNAME_PATTERN.fullmatch(username):
+        return ("用户名只能由英文字母、数字和 . _ - 组成，不能有空格或汉字",
+                "A user name may contain only letters A–Z, digits and . _ - (no spaces)")
+    if len(username) > USERNAME_MAX:
+        return f"用户名最长{USERNAME_MAX}个字符", f"A user name has at most {USERNAME_MAX} characters"
+    return None
+
+
+def _taken(username: str) -> tuple[str, str] | None:
+    """Names differing only in case are one name: logging in ignores case."""
+    existing = User.select(User.username).where(fn.LOWER(User.username) == username.lower()).scalar()
+    if existing is None:
+        return None
+    if existing == username:
+        return f"用户名“{username}”已被使用", f"The user name {username} is taken"
+    return (f"用户名“{username}”与已有的“{existing}”只差大小写，登录时视为同一个名字，请换一个",
+            f"The user name {username} differs from the existing {existing} only in case; choose another")
 
 
 def update_user(admin: User, user: User, display_name: str, role: str, section: Section | None,
@@ -72,8 +99,11 @@ def _role_problems(display_name: str, role: str, section: Section | None) -> dic
         problems["display_name"] = ("请填写姓名", "A display name is required")
     if not auth.valid_role(role):
         problems["role"] = ("角色无效", "Unknown role")
-    elif role in ("drafter", "section_head") and section is None:
+    elif role in SECTION_ROLES and section is None:
         problems["section"] = ("科室信息员和科室负责人必须属于一个科室", "Drafters and section heads need a section")
+    elif role in SECTIONLESS_ROLES and section is not None:
+        problems["section"] = ("分管领导、导引台/窗口和管理员不属于科室，请选择“（不属于科室）”",
+                               "Leaders, front desk and administrators belong to no section")
     return problems
 
 

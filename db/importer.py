@@ -3,6 +3,7 @@
 All rows are read and checked first; only when every row is good are they stored, in
 one transaction. A bad file therefore changes nothing, and the report names each bad
 row by its line number so it can be fixed and imported again without duplicates.
+A CSV file's header problems (unknown or missing columns) are reported once, on line 1.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from db.models import Column, Topic, User
 
 FIELDS = ("column", "title", "body", "publisher", "doc_no", "topic", "written_on",
           "validity", "disclosure", "secrecy", "summary")
+REQUIRED = {"column": "栏目", "title": "标题"}
 HEADER_ALIASES = {"栏目": "column", "标题": "title", "正文": "body", "发布机构": "publisher",
                   "文号": "doc_no", "主题分类": "topic", "成文日期": "written_on", "有效性": "validity",
                   "公开属性": "disclosure", "涉密状态": "secrecy", "内容概述": "summary"}
@@ -28,6 +30,10 @@ HEADER_ALIASES = {"栏目": "column", "标题": "title", "正文": "body", "发�
 class RowProblem:
     line: int
     message: str
+    header: bool = False          # a problem of the CSV header row rather than of a data row
+
+    def where(self) -> str:
+        return f"第{self.line}行（表头）" if self.header else f"第{self.line}行"
 
 
 @dataclass
@@ -41,12 +47,13 @@ class ImportReport:
         return not self.problems
 
 
-def read_rows(path: Path) -> list[tuple[int, dict]]:
-    """(line number, row) pairs; the line is where the row starts in the file."""
+def read_file(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header's problems and the (line number, row) pairs; a row's line is where it
+    starts in the file. A JSON array has no header: each object names its own fields."""
     raw = path.read_bytes()
     text = _decode(raw)
     if path.suffix.lower() == ".json":
-        return _json_rows(text)
+        return [], _json_rows(text)
     return _csv_rows(text)
 
 
@@ -59,16 +66,30 @@ def _decode(raw: bytes) -> str:
     raise DomainError("文件编码无法识别（请使用 UTF-8 或 GB18030）", "Unknown file encoding (use UTF-8 or GB18030)")
 
 
-def _csv_rows(text: str) -> list[tuple[int, dict]]:
+def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames is None:
         raise DomainError("文件是空的", "The file is empty")
     reader.fieldnames = [HEADER_ALIASES.get(name.strip(), name.strip()) for name in reader.fieldnames]
+    known = [name for name in reader.fieldnames if name in FIELDS]
     rows, line = [], 2
     for row in reader:
-        rows.append((line, row))
+        # Unknown columns are the header's problem, said once; rows keep only the known ones.
+        rows.append((line, {k: v for k, v in row.items() if k in known or k is None}))
         line = reader.line_num + 1
-    return rows
+    return header_problems(reader.fieldnames), rows
+
+
+def header_problems(names: list[str]) -> list[str]:
+    """Unknown, unnamed and missing required columns of a CSV header."""
+    problems = []
+    for number, name in enumerate(names, start=1):
+        if not name:
+            problems.append(f"第{number}列没有列名")
+        elif name not in FIELDS:
+            problems.append(f"未知的列“{name}”")
+    problems += [f"缺少“{label}”列" for name, label in REQUIRED.items() if name not in names]
+    return problems
 
 
 def _json_rows(text: str) -> list[tuple[int, dict]]:
@@ -150,7 +171,8 @@ def _topic_code(value: str) -> str:
 
 def import_file(path: Path, user: User, dry_run: bool = False) -> ImportReport:
     report = ImportReport()
-    rows = read_rows(path)
+    header, rows = read_file(path)
+    report.problems += [RowProblem(1, problem, header=True) for problem in header]
     report.rows = len(rows)
     good = []
     for line, row in rows:

@@ -16,25 +16,26 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from db import importer
+    from db import auth, importer
     from db.errors import DomainError
-    from db.models import User
     from desktop.commands.common import fail, open_named
     path = Path(args.file)
     if not path.is_file():
         return fail(f"找不到文件：{path}")
     try:
         open_named(args.profile)
-        user = User.get_or_none(User.username == args.user)
+        user = auth.find_user(args.user)
         if user is None:
             return fail(f"用户“{args.user}”不存在")
         report = importer.import_file(path, user, dry_run=args.dry_run)
     except DomainError as error:
         return fail(error)
     for problem in report.problems:
-        print(f"第{problem.line}行：{problem.message}")
+        print(f"{problem.where()}：{problem.message}")
     if not report.ok:
-        print(f"共 {report.rows} 行，{len({p.line for p in report.problems})} 行有错误，未导入任何信息。")
+        bad_rows = len({p.line for p in report.problems if not p.header})
+        header = "表头有误，" if any(p.header for p in report.problems) else ""
+        print(f"共 {report.rows} 行，{header}{bad_rows} 行有错误，未导入任何信息。")
         return 1
     verb = "检查通过" if args.dry_run else "已导入"
     print(f"{verb} {report.imported if not args.dry_run else report.rows} 条信息。")

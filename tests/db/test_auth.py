@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from db import auth, directory
-from db.errors import DomainError, LoginFailed, PermissionDenied
+from db.errors import DomainError, LoginFailed, PermissionDenied, ValidationFailed
 from db.models import AuditEvent, Section, User
 from tests.conftest import DEMO_PASSWORD
 from tests.helpers import user
@@ -23,8 +23,8 @@ def test_login_and_audit(profile):
 
 
 def test_lockout_after_five_failures_even_with_the_right_password_afterwards(profile):
-    for attempt in range(4):
-        with pytest.raises(LoginFailed, match=f"还可尝试{4 - attempt}次"):
+    for _attempt in range(4):
+        with pytest.raises(LoginFailed, match="^用户名或密码不正确$"):
             auth.login("liuyang", "wrong-password")
     with pytest.raises(LoginFailed, match="锁定"):
         auth.login("liuyang", "wrong-password")
@@ -36,6 +36,60 @@ def test_lockout_after_five_failures_even_with_the_right_password_afterwards(pro
 def test_unknown_user_gets_the_same_message(profile):
     with pytest.raises(LoginFailed, match="^用户名或密码不正确$"):
         auth.login("nobody", "whatever")
+
+
+def refusal(username: str, password: str) -> tuple[str, str]:
+    with pytest.raises(LoginFailed) as refused:
+        auth.login(username, password)
+    return str(refused.value), refused.value.english
+
+
+def test_a_wrong_password_does_not_tell_that_the_account_exists(profile):
+    """Until the lockout, a real account's refusals read exactly like an unknown name's."""
+    for _attempt in range(4):
+        assert refusal("liuyang", "wrong-password") == refusal("no-such-user", "wrong-password")
+    assert "锁定" in refusal("liuyang", "wrong-password")[0]
+
+
+def test_login_ignores_the_case_of_the_name(profile):
+    assert auth.login("LiuYang", DEMO_PASSWORD).username == "liuyang"
+    assert auth.login("  ADMIN ", DEMO_PASSWORD).username == "admin"
+
+
+@pytest.mark.parametrize("name", ["zhang san", "张三", "li/si", "wang@office", "a" * 33, ""])
+def test_user_names_are_ascii_letters_digits_and_dot_underscore_hyphen(profile, name):
+    office = Section.get(Section.code == "office")
+    with pytest.raises(ValidationFailed) as refused:
+        directory.create_user(user("admin"), name, "新人", "drafter", office, "password123")
+    assert "username" in refused.value.problems
+    assert not User.select().where(User.display_name == "新人").exists()
+
+
+def test_user_name_rule_message_is_plain_chinese(profile):
+    office = Section.get(Section.code == "office")
+    with pytest.raises(ValidationFailed) as refused:
+        directory.create_user(user("admin"), "zhang san", "张三", "drafter", office, "password123")
+    assert refused.value.problems["username"][0] == "用户名只能由英文字母、数字和 . _ - 组成，不能有空格或汉字"
+
+
+def test_user_names_are_unique_without_regard_to_case(profile):
+    office = Section.get(Section.code == "office")
+    with pytest.raises(ValidationFailed, match="只差大小写"):
+        directory.create_user(user("admin"), "LiuYang", "刘洋二", "drafter", office, "password123")
+    created = directory.create_user(user("admin"), "li.yang-2_b", "李洋", "drafter", office, "password123")
+    assert created.username == "li.yang-2_b"
+
+
+@pytest.mark.parametrize("role", ["leader", "front_desk", "admin"])
+def test_roles_that_work_across_sections_get_no_section(profile, role):
+    office = Section.get(Section.code == "office")
+    with pytest.raises(ValidationFailed) as refused:
+        directory.create_user(user("admin"), "newleader", "新领导", role, office, "password123")
+    assert refused.value.problems["section"][0].startswith("分管领导、导引台/窗口和管理员不属于科室")
+    with pytest.raises(ValidationFailed):
+        directory.update_user(user("admin"), user("wangjianguo"), "王建国", "leader", office, True)
+    assert user("wangjianguo").section_id is None
+    assert directory.create_user(user("admin"), "newleader", "新领导", role, None, "password123").section_id is None
 
 
 def test_first_admin_only_once(tmp_path):

@@ -112,7 +112,7 @@ def test_an_oversized_attachment_is_refused_and_nothing_else_is_lost(qtbot, edit
     assert editor.attachments.busy.isVisibleTo(editor.attachments)
     settle(qtbot, editor)
     assert not editor.attachments.busy.isVisibleTo(editor.attachments)
-    assert editor.attachments.error.text() == "附件“扫描件.pdf”大小为 5 KB，超过上限 1000 B，未添加"
+    assert editor.attachments.error.text() == "附件“扫描件.pdf”大小为 4.9 KB，超过上限 1000 B，未添加"
     assert [a.filename for a in Attachment.current_of(editor.session.item_id)] == ["通知.txt"]
     assert editor.ui.title_edit.text() == "附件上限测试"
     assert Item.get_by_id(editor.session.item_id).title == "附件上限测试"

@@ -25,15 +25,35 @@ def test_good_password_logs_in(qtbot, ctx):
     assert dialog.user.username == "liuyang"
 
 
-def test_wrong_password_is_refused_with_a_message(qtbot, ctx):
-    dialog = LoginDialog(ctx, "liuyang")
+def refusal_shown(qtbot, ctx, username: str, password: str) -> str:
+    dialog = LoginDialog(ctx, username)
     qtbot.addWidget(dialog)
     dialog.show()
-    submit_login(qtbot, dialog, "not-the-password")
-    qtbot.waitUntil(lambda: "还可尝试4次" in dialog.message.text(), timeout=5000)
-    assert dialog.message.text() == "用户名或密码不正确（还可尝试4次）"
+    submit_login(qtbot, dialog, password)
+    qtbot.waitUntil(lambda: dialog.password.isEnabled() and dialog.message.text() != "正在登录……", timeout=5000)
     assert dialog.result() != dialog.DialogCode.Accepted and dialog.user is None
-    assert dialog.password.isEnabled(), "the user can try again"
+    return dialog.message.text()
+
+
+def test_wrong_password_is_refused_with_a_message(qtbot, ctx):
+    assert refusal_shown(qtbot, ctx, "liuyang", "not-the-password") == "用户名或密码不正确"
+
+
+def test_an_outsider_cannot_tell_real_accounts_from_unknown_names(qtbot, ctx):
+    """A real account's wrong password reads exactly like an unknown name (no "tries left")."""
+    for attempt in range(3):
+        real = refusal_shown(qtbot, ctx, "liuyang", f"guess-{attempt}")
+        unknown = refusal_shown(qtbot, ctx, "liuyang2", f"guess-{attempt}")
+        assert real == unknown == "用户名或密码不正确"
+
+
+def test_the_name_is_not_case_sensitive(qtbot, ctx):
+    dialog = LoginDialog(ctx, "LiuYang")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        submit_login(qtbot, dialog, DEMO_PASSWORD)
+    assert dialog.user.username == "liuyang"
 
 
 def test_lockout_after_five_failures_is_explained(qtbot, ctx):
