@@ -8,7 +8,7 @@ from peewee import fn
 from db import audit, auth, outbox
 from db.database import database
 from db.errors import DomainError, ValidationFailed
-from db.models import COLUMN_KINDS, Column, ColumnSection, Organisation, Section, SectionLeader, User
+from db.models import COLUMN_KINDS, Column, ColumnSection, Item, Organisation, Section, SectionLeader, User
 
 
 # User names are typed at every login, on any keyboard: ASCII letters, digits and . _ - only.
@@ -161,8 +161,49 @@ def set_section_leaders(admin: User, section: Section, leaders: list[User]) -> N
         _done(admin, "section_leaders_set", "section", section.id, {"leaders": [u.username for u in leaders]})
 
 
-def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
-    """Create or update a column and the sections allowed to publish into it."""
+# Items a drafter still has to submit: a column that stops taking them strands them.
+OPEN_DRAFT_STATES = ("draft", "returned")
+
+
+class DraftsWouldStrand(DomainError):
+    """Saving would leave `count` unsubmitted drafts in a column their drafters may no
+    longer submit into; save again with strand_drafts=True once the admin agreed."""
+
+    def __init__(self, column_name: str, count: int):
+        super().__init__(
+            f"栏目“{column_name}”中有 {count} 条尚未提交的草稿（含被退回的）。这样修改后，它们将不能再提交审核，"
+            "起草人须先在编辑窗口中把从未提交过的草稿移到其他栏目。",
+            f"The column {column_name} holds {count} unsubmitted draft(s) (returned ones included). After this "
+            "change they can no longer be submitted; their drafters must first move never-submitted drafts "
+            "to another column in the editor.")
+        self.count = count
+
+
+def drafts_stranded_by(column: Column, sections: list[Section]) -> int:
+    """Unsubmitted drafts in `column` whose section could submit into it as stored and
+    could not once `column` (as edited, not yet saved) and `sections` are saved."""
+    stored = Column.get_or_none(Column.id == column.id)
+    if stored is None:
+        return 0
+    before = {link.section_id for link in ColumnSection.select().where(ColumnSection.column == stored)}
+    after = {section.id for section in sections}
+
+    def open_to(col: Column, listed: set[str], section_id: str) -> bool:
+        return bool(col.accepts_items and col.active and (not listed or section_id in listed))
+    counts = (Item.select(Item.section, fn.COUNT(Item.id))
+              .where((Item.column == stored.id) & Item.state.in_(OPEN_DRAFT_STATES))
+              .group_by(Item.section).tuples())
+    return sum(n for section_id, n in counts
+               if open_to(stored, before, section_id) and not open_to(column, after, section_id))
+
+
+def save_column(admin: User, column: Column, sections: list[Section], strand_drafts: bool = False) -> Column:
+    """Create or update a column and the sections allowed to publish into it.
+
+    A change that would leave drafts that can no longer be submitted (the column stops
+    taking items, is switched off, or drops their section) is refused with
+    DraftsWouldStrand unless `strand_drafts` says the administrator was told and agreed.
+    """
     auth.require_role(admin, "admin")
     column.code, column.name = column.code.strip(), column.name.strip()
     problems = _column_problems(column)
@@ -173,6 +214,9 @@ def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
         raise ValidationFailed({"review_stages": ("审核环节的最后一步必须是分管领导",
                                                   "The last review stage must be the supervising leader")})
     with database.atomic():
+        stranded = drafts_stranded_by(column, sections)
+        if stranded and not strand_drafts:
+            raise DraftsWouldStrand(column.name, stranded)
         exists = Column.select().where(Column.id == column.id).exists()
         column.save(force_insert=not exists)
         ColumnSection.delete().where(ColumnSection.column == column).execute()
@@ -181,6 +225,8 @@ def save_column(admin: User, column: Column, sections: list[Section]) -> Column:
         _done(admin, "column_saved", "column", column.id,
               {"code": column.code, "name": column.name, "stages": column.review_stages,
                "sections": [s.code for s in sections]})
+        if stranded:
+            audit.record(admin, "column_closed_to_drafts", "column", column.id, {"drafts": stranded})
     return column
 
 

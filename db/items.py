@@ -41,16 +41,51 @@ def column_open_to(column: Column, section_id: str) -> bool:
 
 
 def require_drafter_of(user: User, column: Column, section_id: str) -> None:
-    if user.role not in DRAFTING_ROLES or not user.active:
-        raise PermissionDenied("只有科室信息员或科室负责人可以起草信息",
-                               "Only drafters and section heads draft items")
-    if user.section_id != section_id:
-        raise PermissionDenied("只能为本科室起草和提交信息", "You can only draft for your own section")
+    require_section_drafter(user, section_id)
     if not column.accepts_items or not column.active:
         raise PermissionDenied(f"栏目“{column.name}”不接收信息", f"The column {column.name} takes no items")
     if not column_open_to(column, section_id):
         raise PermissionDenied(f"栏目“{column.name}”不属于本科室，不能向其提交信息",
                                f"The column {column.name} belongs to another section")
+
+
+def require_section_drafter(user: User, section_id: str) -> None:
+    """The user drafts for this section (whatever the column)."""
+    if user.role not in DRAFTING_ROLES or not user.active:
+        raise PermissionDenied("只有科室信息员或科室负责人可以起草信息",
+                               "Only drafters and section heads draft items")
+    if user.section_id != section_id:
+        raise PermissionDenied("只能为本科室起草和提交信息", "You can only draft for your own section")
+
+
+def may_move(item: Item) -> bool:
+    """A draft that was never submitted may change its column; anything submitted keeps it."""
+    return item.state == "draft" and not item.latest_version_no
+
+
+def move_draft(user: User, item: Item, column: Column) -> Item:
+    """Put a never-submitted draft of the user's section into another column the user may
+    draft in: how a drafter rescues a draft whose column stopped taking items. Only into a
+    column of the same kind: a guide's structure or a policy's bundle has no place elsewhere.
+    The move is saved like an explicit save (history entry, audit event)."""
+    require_section_drafter(user, item.section_id)
+    require_drafter_of(user, column, item.section_id)
+    with database.atomic():
+        item = get_item(item.id)
+        if not may_move(item):
+            raise InvalidState("只有从未提交过的草稿可以移到其他栏目",
+                               "Only a draft that was never submitted can move to another column")
+        if item.column.kind != column.kind:
+            raise InvalidState("只能移到同一类型的栏目", "A draft can move only to a column of the same kind")
+        if item.column_id == column.id:
+            return item
+        before = item.column.code
+        item.column = column
+        rows.update(item, "column")
+        mark_changed(user, item)
+        keep_revision(user, item, autosave=False)
+        audit.record(user, "item_moved", "item", item.id, {"from": before, "to": column.code})
+    return item
 
 
 def get_item(item_id: str) -> Item:

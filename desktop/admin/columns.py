@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PyQt6.QtWidgets import (
-    QCheckBox, QComboBox, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QLineEdit, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from db.models import Column, ColumnSection, Section
@@ -32,13 +32,14 @@ def stage_label(stages: str) -> str:
     return tr(STAGES[stages]) if stages in STAGES else stages
 
 
-def save_column_from(admin, column_id: str | None, values: dict, section_ids: list[str]):
+def save_column_from(admin, column_id: str | None, values: dict, section_ids: list[str],
+                     strand_drafts: bool = False):
     from db import directory
     column = Column.get_by_id(column_id) if column_id else Column()
     for name, value in values.items():
         setattr(column, name, value)
     sections = list(Section.select().where(Section.id.in_(section_ids))) if section_ids else []
-    return directory.save_column(admin, column, sections)
+    return directory.save_column(admin, column, sections, strand_drafts)
 
 
 def publishing_sections() -> dict[str, list[str]]:
@@ -70,6 +71,7 @@ class ColumnDialog(FormDialog):
             if column else set()
         sections = [(s.id, s.name) for s in Section.select().order_by(Section.sort_order)]
         self.sections = checklist(sections, current)
+        self.strand_drafts = False     # set once the admin agreed to leave drafts unsubmittable
         self._add_rows()
 
     @staticmethod
@@ -81,11 +83,11 @@ class ColumnDialog(FormDialog):
         return combo
 
     def _add_rows(self) -> None:
-        self.form.addRow(tr("栏目代码"), self.code)
-        self.form.addRow(tr("栏目名称"), self.name)
-        self.form.addRow(tr("上级栏目"), self.parent_combo)
-        self.form.addRow(tr("类型"), self.kind)
-        self.form.addRow(tr("审核环节"), self.stages)
+        self.add_row(tr("栏目代码"), self.code, "code")
+        self.add_row(tr("栏目名称"), self.name, "name")
+        self.add_row(tr("上级栏目"), self.parent_combo, "parent")
+        self.add_row(tr("类型"), self.kind, "kind")
+        self.add_row(tr("审核环节"), self.stages, "review_stages")
         self.form.addRow("", self.accepts)
         self.form.addRow("", self.active)
         self.form.addRow(tr("可发布的科室\n（都不勾选表示所有科室）"), self.sections)
@@ -95,7 +97,31 @@ class ColumnDialog(FormDialog):
                   "kind": self.kind.currentData(), "review_stages": self.stages.currentData(),
                   "accepts_items": self.accepts.isChecked(), "active": self.active.isChecked()}
         admin, column_id, section_ids = self.ctx.user, self.column.id if self.column else None, checked_ids(self.sections)
-        return lambda: save_column_from(admin, column_id, values, section_ids)
+        strand = self.strand_drafts
+        return lambda: save_column_from(admin, column_id, values, section_ids, strand)
+
+    def _refused(self, error: BaseException) -> None:
+        from db.directory import DraftsWouldStrand
+        if not isinstance(error, DraftsWouldStrand):
+            super()._refused(error)
+            return
+        self.buttons.setEnabled(True)
+        if self.ask_to_strand(error):
+            self.strand_drafts = True
+            self.save()
+
+    def ask_to_strand(self, error) -> bool:
+        """The drafts the change leaves behind, counted; saving goes ahead only on Yes."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("栏目中还有草稿"),
+                          tr("栏目“{name}”中有 {n} 条尚未提交的草稿。").format(name=self.name.text().strip(), n=error.count),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(tr("保存后，这些草稿将不能再提交审核；起草人可以在编辑窗口中把从未提交过的草稿移到"
+                                  "其他栏目，被退回的则无法移动。仍要保存吗？"))
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("仍然保存"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("不保存"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
 
 class ColumnsTab(QWidget):

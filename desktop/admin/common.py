@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QCoreApplication, Qt
 from PyQt6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QListWidget,
-    QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from db.errors import ValidationFailed
 from desktop.context import Changes
 from desktop.login import message_label
 from desktop.operations import Op, error_text
@@ -19,13 +20,15 @@ def tr(text: str) -> str:
 
 
 class FormDialog(QDialog):
-    """A form whose OK runs `save_fn()` on the write worker; a refusal shows under the form."""
+    """A form whose OK runs `save_fn()` on the write worker. A refusal shows under the field
+    it concerns (rows added with `add_row(..., key=)`), anything else under the form."""
 
     def __init__(self, ctx, title: str, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
         self.form = QFormLayout()
+        self.field_messages: dict[str, QLabel] = {}
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -35,6 +38,42 @@ class FormDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+
+    def add_row(self, label: str, widget: QWidget, key: str = "") -> None:
+        """A form row; with `key` (the field's name in db problems) it has a message line."""
+        if not key:
+            self.form.addRow(label, widget)
+            return
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        note = message_label()
+        note.setObjectName(f"{key}Message")
+        note.hide()
+        column.addWidget(note)
+        self.form.addRow(label, holder)
+        self.field_messages[key] = note
+
+    def show_field_message(self, key: str, text: str) -> None:
+        note = self.field_messages[key]
+        note.setText(text)
+        note.setVisible(bool(text))
+
+    def show_problems(self, problems: dict[str, tuple[str, str]]) -> None:
+        """Each problem under its field; those of no field under the form."""
+        english = self.ctx.english()
+        rest = []
+        for key in self.field_messages:
+            self.show_field_message(key, "")
+        for key, (zh, en) in problems.items():
+            text = en if english else zh
+            if key in self.field_messages:
+                self.show_field_message(key, text)
+            else:
+                rest.append(text)
+        self.message.setText("\n".join(rest))
 
     def save_fn(self):
         """The db.directory call to make, as a no-argument function (built on the main thread)."""
@@ -52,7 +91,10 @@ class FormDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(error_text(self.ctx, error))
+        if isinstance(error, ValidationFailed):
+            self.show_problems(error.problems)
+        else:
+            self.message.setText(error_text(self.ctx, error))
 
 
 def make_table(headers: list[str]) -> QTableWidget:

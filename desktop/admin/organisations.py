@@ -20,7 +20,7 @@ class OrganisationDialog(FormDialog):
         self.org_code = QLineEdit(organisation.org_code if organisation else "")
         self.active = QCheckBox(tr("启用"))
         self.active.setChecked(organisation.active if organisation else True)
-        self.form.addRow(tr("机构全称"), self.name)
+        self.add_row(tr("机构全称"), self.name, "name")
         self.form.addRow(tr("机构代码"), self.org_code)
         self.form.addRow("", self.active)
 

@@ -37,9 +37,9 @@ class SectionDialog(FormDialog):
             if section else set()
         leaders = [(u.id, u.display_name) for u in User.active_with_role("leader").order_by(User.username)]
         self.leaders = checklist(leaders, current)
-        self.form.addRow(tr("科室代码"), self.code)
-        self.form.addRow(tr("科室名称"), self.name)
-        self.form.addRow(tr("分管领导"), self.leaders)
+        self.add_row(tr("科室代码"), self.code, "code")
+        self.add_row(tr("科室名称"), self.name, "name")
+        self.add_row(tr("分管领导"), self.leaders, "leaders")
 
     def save_fn(self):
         admin, section_id = self.ctx.user, self.section.id if self.section else None

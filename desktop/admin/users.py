@@ -5,6 +5,7 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PyQt6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from db import auth, clock
+from db.directory import SECTIONLESS_ROLES, username_problem
 from db.models import ROLES, Section, User
 from desktop.admin.common import FormDialog, button_row, fill_table, make_table, selected_id
 from desktop.context import Changes
@@ -44,21 +45,38 @@ class UserDialog(FormDialog):
         self.section.addItem(tr("（不属于科室）"), "")
         for section_id, name in section_choices():
             self.section.addItem(name, section_id)
-        self.form.addRow(tr("用户名"), self.username)
-        self.form.addRow(tr("姓名"), self.display_name)
-        self.form.addRow(tr("角色"), self.role)
-        self.form.addRow(tr("所属科室"), self.section)
+        if user is None:
+            self.username.setPlaceholderText(tr("英文字母、数字和 . _ -，如 zhangsan"))
+        self.add_row(tr("用户名"), self.username, "username")
+        self.add_row(tr("姓名"), self.display_name, "display_name")
+        self.add_row(tr("角色"), self.role, "role")
+        self.add_row(tr("所属科室"), self.section, "section")
         if user is None:
             self.password, self.again = password_field(), password_field()
-            self.form.addRow(tr("初始密码（至少8位）"), self.password)
+            self.add_row(tr("初始密码（至少8位）"), self.password, "password")
             self.form.addRow(tr("再次输入密码"), self.again)
             self.role.setCurrentIndex(self.role.findData("drafter"))
+            self.username.textEdited.connect(self._check_username)
         else:
             self.active = QCheckBox(tr("启用"))
             self.active.setChecked(user.active)
             self.form.addRow("", self.active)
             self.role.setCurrentIndex(self.role.findData(user.role))
             self.section.setCurrentIndex(max(0, self.section.findData(user.section_id or "")))
+        self.role.currentIndexChanged.connect(self._role_chosen)
+        self._role_chosen()
+
+    def _check_username(self, text: str) -> None:
+        """The name's form while it is typed (whether it is taken is told on saving)."""
+        problem = username_problem(text.strip()) if text.strip() else None
+        self.show_field_message("username", (problem[1] if self.ctx.english() else problem[0]) if problem else "")
+
+    def _role_chosen(self, *_args) -> None:
+        """Leaders, the front desk and administrators belong to no section: none is offered."""
+        sectionless = self.role.currentData() in SECTIONLESS_ROLES
+        if sectionless:
+            self.section.setCurrentIndex(0)
+        self.section.setEnabled(not sectionless)
 
     def save_fn(self):
         from db import directory
@@ -81,7 +99,7 @@ class PasswordResetDialog(FormDialog):
         super().__init__(ctx, tr("重置密码：") + user.display_name, parent)
         self.user = user
         self.password, self.again = password_field(), password_field()
-        self.form.addRow(tr("新密码（至少8位）"), self.password)
+        self.add_row(tr("新密码（至少8位）"), self.password, "password")
         self.form.addRow(tr("再次输入新密码"), self.again)
 
     def save_fn(self):

@@ -58,10 +58,15 @@ def state_line(item) -> str:
     return name
 
 
-def state_notice(item, can_edit: bool, unlocked: bool) -> Notice | None:
-    """The banner for an item's state; None when there is nothing to say."""
+def state_notice(item, can_edit: bool, unlocked: bool, stranded: bool = False) -> Notice | None:
+    """The banner for an item's state; None when there is nothing to say. `stranded`: a
+    draft of the user's whose column no longer takes it; it may move to another."""
     if item is None:
         return None
+    if stranded:
+        return Notice("warning", tr("栏目“{name}”已不接收此草稿").format(name=item.column.name),
+                      tr("请在上方的“栏目”中选择本科室可以起草的其他栏目，移过去后即可继续编辑和提交；"
+                         "没有合适的栏目时请联系管理员。"))
     if not can_edit:
         if item.state == "withdrawn":
             return Notice("info", tr("此信息已撤稿，不能再修改"))

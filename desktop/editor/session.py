@@ -163,6 +163,17 @@ class EditSession(QObject):
             then(outcome)
         self.run(work, done)
 
+    def move(self, column_id: str, then: Callable[[Item], None]) -> None:
+        """Move the saved draft to another column (db.items.move_draft). Changes typed but
+        not yet saved stay pending: autosave writes them into the new column."""
+        ref = self.ref
+
+        def done(item: Item) -> None:
+            self.column_id = item.column_id
+            self.ctx.notify(Changes(items=True))
+            then(item)
+        self.run(lambda: items.move_draft(ref.user, ref.item(), Column.get_by_id(column_id)), done)
+
     def revert(self, then: Callable[[Item | None], None]) -> None:
         """Drop the changes since the last explicit save (db.items.revert_to_last_save)."""
         self.autosave.stop()

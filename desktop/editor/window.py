@@ -81,14 +81,20 @@ class ItemEditor(QWidget):
         self.setAcceptDrops(True)
 
     def _fill_columns(self, column_id: str | None) -> None:
-        """The columns this user may draft in; an existing item shows its own column."""
+        """The columns this user may draft in; an existing item shows its own column and
+        offers those of its kind (a never-submitted draft may move there)."""
         combo = self.ui.column_combo
+        combo.blockSignals(True)        # refilled after a first save: not a user's choice
+        combo.clear()
+        combo.blockSignals(False)
         names = {c.id: c for c in Column.select()}
+        item = Item.get_or_none(Item.id == self.session.item_id) if self.session.item_id else None
+        kind = names[item.column_id].kind if item is not None and item.column_id in names else None
         for column in items.draftable_columns(self.ctx.user):
-            combo.addItem(column_path(column, names), column.id)
-        if self.session.item_id:
-            item = Item.get_or_none(Item.id == self.session.item_id)
-            column_id = item.column_id if item else column_id
+            if kind is None or column.kind == kind:
+                combo.addItem(column_path(column, names), column.id)
+        if item is not None:
+            column_id = item.column_id
         index = combo.findData(column_id) if column_id else 0
         if index < 0 and column_id in names:
             combo.addItem(column_path(names[column_id], names), column_id)
@@ -99,6 +105,7 @@ class ItemEditor(QWidget):
     def _connect(self) -> None:
         field_map.connect_changes(self.ui, self._field_changed, self._field_left)
         self.ui.column_combo.currentIndexChanged.connect(self._column_chosen)
+        self.ui.column_combo.activated.connect(self._move_chosen)
         self.ui.written_on_clear.clicked.connect(self._clear_written_on)
         self.ui.save_button.clicked.connect(self.save)
         self.ui.submit_button.clicked.connect(self.submit)
@@ -206,10 +213,23 @@ class ItemEditor(QWidget):
             return False
         return self.item is None or self.item.state in EDITABLE_STATES or self.unlocked
 
+    @property
+    def movable(self) -> bool:
+        """A never-submitted draft of the user's section: its column may still change
+        (db.items.move_draft has the last word)."""
+        if self.item is None or not items.may_move(self.item):
+            return False
+        try:
+            items.require_section_drafter(self.ctx.user, self.item.section_id)
+        except PermissionDenied:
+            return False
+        return True
+
     def refresh_state(self) -> None:
         """Banner, footer, title, index number and what may be changed, from the item's state."""
         item = self.item
-        self.state_banner.show_notice(state_notice(item, self.can_edit, self.unlocked), self.unlock)
+        stranded = item is not None and not self.can_edit and self.movable
+        self.state_banner.show_notice(state_notice(item, self.can_edit, self.unlocked, stranded), self.unlock)
         self.ui.state_label.setText(state_line(item))
         if item is not None:
             field_map.load(self.ui, {"index_no": item.index_no or ""})
@@ -219,7 +239,7 @@ class ItemEditor(QWidget):
                 panel.set_read_only(not self.editable)
         self.attachments.set_read_only(not self.editable)
         self.history.set_read_only(not self.editable)
-        self.ui.column_combo.setEnabled(item is None and self.can_edit)
+        self.ui.column_combo.setEnabled((item is None and self.can_edit) or self.movable)
         self.ui.written_on_clear.setEnabled(self.editable)
         self.ui.save_button.setEnabled(self.editable)
         self.ui.submit_button.setEnabled(self.editable)
@@ -272,6 +292,39 @@ class ItemEditor(QWidget):
     def _clear_written_on(self) -> None:
         self.ui.written_on_edit.clear_value()
 
+    def _move_chosen(self, _index: int) -> None:
+        """The user picked another column for a saved draft: move it there."""
+        chosen = self.ui.column_combo.currentData()
+        if self.item is None or self._loading or not chosen or chosen == self.item.column_id:
+            return
+        self.ui.column_combo.setEnabled(False)
+        self.ui.save_status_label.setText(tr("正在移动…"))
+        self.session.move(chosen, self._moved)
+
+    def _moved(self, item: Item) -> None:
+        self.item = item
+        was_editable = self.can_edit
+        self.can_edit = self._may_edit(item)
+        if [spec.key for spec in panels_for(item.column)] != list(self.panels):
+            values = self.current_fields()
+            self._build_panels()
+            self._show_subject(self.new_subject(values) if was_editable else item)
+        self.ui.save_status_label.setText(tr("已保存 {time}").format(time=time.strftime("%H:%M:%S")))
+        self.show_message(Notice("info", tr("已移到栏目“{name}”").format(name=item.column.name)))
+        self.refresh_state()
+
+    def _show_own_column(self) -> None:
+        """Put the column box back on the item's column (after a move was refused)."""
+        if self.item is None:
+            return
+        self._loading = True
+        try:
+            index = self.ui.column_combo.findData(self.item.column_id)
+            if index >= 0:
+                self.ui.column_combo.setCurrentIndex(index)
+        finally:
+            self._loading = False
+
     def _column_chosen(self, _index: int) -> None:
         if self.item is not None or self._loading:
             return
@@ -297,6 +350,12 @@ class ItemEditor(QWidget):
         self.session.submit(self._submitted)
 
     def _saved(self, item: Item, autosave: bool) -> None:
+        if self.item is None:           # the first save: from now on a move keeps the kind
+            self._loading = True
+            try:
+                self._fill_columns(item.column_id)
+            finally:
+                self._loading = False
         self.item = item
         stamp = time.strftime("%H:%M:%S")
         self.ui.save_status_label.setText((tr("已自动保存 {time}") if autosave else tr("已保存 {time}")).format(time=stamp))
@@ -349,6 +408,12 @@ class ItemEditor(QWidget):
         text = error.localised(self.ctx.language) if isinstance(error, DomainError) else f"{type(error).__name__}: {error}"
         self.show_message(Notice("error", tr("操作未完成"), text))
         self.ui.save_status_label.setText(tr("未保存"))
+        if isinstance(error, PermissionDenied) and self.item is not None:
+            # e.g. the column stopped taking items meanwhile: show the item as it now stands
+            self.item = Item.get_or_none(Item.id == self.item.id) or self.item
+            self.can_edit = self._may_edit(self.item)
+        self._show_own_column()
+        self.refresh_state()
 
     def _busy_changed(self, busy: bool) -> None:
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)

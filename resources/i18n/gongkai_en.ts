@@ -4,6 +4,30 @@
   <context>
     <name>Admin</name>
     <message>
+      <source>不保存</source>
+      <translation>Don't save</translation>
+    </message>
+    <message>
+      <source>仍然保存</source>
+      <translation>Save anyway</translation>
+    </message>
+    <message>
+      <source>保存后，这些草稿将不能再提交审核；起草人可以在编辑窗口中把从未提交过的草稿移到其他栏目，被退回的则无法移动。仍要保存吗？</source>
+      <translation>Once saved, these drafts can no longer be submitted for review; drafters can move drafts that were never submitted to another column in the editor, but returned ones cannot move. Save anyway?</translation>
+    </message>
+    <message>
+      <source>栏目“{name}”中有 {n} 条尚未提交的草稿。</source>
+      <translation>The column “{name}” holds {n} unsubmitted draft(s).</translation>
+    </message>
+    <message>
+      <source>栏目中还有草稿</source>
+      <translation>The column still holds drafts</translation>
+    </message>
+    <message>
+      <source>英文字母、数字和 . _ -，如 zhangsan</source>
+      <translation>Letters, digits and . _ -, e.g. zhangsan</translation>
+    </message>
+    <message>
       <source>{name} 的账户已解除锁定。</source>
       <translation>{name}'s account is unlocked.</translation>
     </message>

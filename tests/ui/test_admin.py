@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QMessageBox
 
 from db import auth
 from db.models import Column, Organisation, Section, SectionLeader, User
@@ -13,7 +14,8 @@ from desktop.admin.sections import SectionDialog
 from desktop.admin.users import PasswordResetDialog, UserDialog, UsersTab
 from desktop.login import LoginDialog
 from tests.helpers import column, user
-from tests.ui.shell_helpers import IGNORE_OFFSCREEN
+from tests.ui.editor_helpers import answer_next_box
+from tests.ui.shell_helpers import IGNORE_OFFSCREEN, draft
 
 pytestmark = IGNORE_OFFSCREEN
 
@@ -68,8 +70,59 @@ def test_a_refusal_from_db_shows_in_the_dialog(qtbot, ctx, admin_page):
     dialog.password.setText("kaishi2024")
     dialog.again.setText("kaishi2024")
     dialog.save()
-    qtbot.waitUntil(lambda: "必须属于一个科室" in dialog.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "必须属于一个科室" in dialog.field_messages["section"].text(), timeout=5000)
+    assert dialog.field_messages["section"].isVisibleTo(dialog), "shown under the 所属科室 field"
     assert not User.select().where(User.username == "lisi").exists()
+
+
+def new_user_dialog(qtbot, ctx, admin_page, username, role="科室信息员", section="网络科"):
+    dialog = UserDialog(ctx, None, admin_page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText(username)
+    dialog.display_name.setText("新同事")
+    choose(dialog.section, section)
+    choose(dialog.role, role)
+    dialog.password.setText("kaishi2024")
+    dialog.again.setText("kaishi2024")
+    return dialog
+
+
+def test_a_user_name_with_a_space_is_refused_under_the_name_field(qtbot, ctx, admin_page):
+    dialog = new_user_dialog(qtbot, ctx, admin_page, "zhang san")
+    dialog.save()
+    note = dialog.field_messages["username"]
+    qtbot.waitUntil(lambda: note.text() == "用户名只能由英文字母、数字和 . _ - 组成，不能有空格或汉字", timeout=5000)
+    assert note.isVisible() and dialog.buttons.isEnabled()
+    assert not User.select().where(User.display_name == "新同事").exists()
+
+
+def test_the_name_form_is_checked_while_typing(qtbot, ctx, admin_page):
+    dialog = new_user_dialog(qtbot, ctx, admin_page, "")
+    qtbot.keyClicks(dialog.username, "li si")
+    assert "不能有空格" in dialog.field_messages["username"].text()
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Backspace)
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Backspace)
+    assert not dialog.field_messages["username"].isVisible()
+
+
+def test_a_name_differing_only_in_case_is_refused(qtbot, ctx, admin_page):
+    dialog = new_user_dialog(qtbot, ctx, admin_page, "LiuYang")
+    dialog.save()
+    qtbot.waitUntil(lambda: "只差大小写" in dialog.field_messages["username"].text(), timeout=5000)
+    assert User.select().where(User.username ** "liuyang").count() == 1
+
+
+def test_a_leader_is_offered_no_section(qtbot, ctx, admin_page):
+    dialog = new_user_dialog(qtbot, ctx, admin_page, "newleader", role="分管领导", section="网络科")
+    assert not dialog.section.isEnabled() and dialog.section.currentData() == ""
+    choose(dialog.role, "科室负责人")
+    assert dialog.section.isEnabled()
+    choose(dialog.section, "网络科")
+    choose(dialog.role, "导引台/窗口")
+    assert dialog.section.currentData() == ""
+    save(qtbot, dialog)
+    assert user("newleader").section_id is None
 
 
 def test_edit_role_section_and_deactivate(qtbot, ctx, admin_page):
@@ -137,8 +190,28 @@ def test_a_column_cannot_go_below_itself(qtbot, ctx, admin_page):
     qtbot.addWidget(dialog)
     dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData(column("ztb_jsgc").id))
     dialog.save()
-    qtbot.waitUntil(lambda: "上级栏目不能是它自己" in dialog.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "上级栏目不能是它自己" in dialog.field_messages["parent"].text(), timeout=5000)
     assert column("ztb").parent_id is None
+
+
+@pytest.mark.parametrize("answer, saved", [(QMessageBox.StandardButton.No, False), (QMessageBox.StandardButton.Yes, True)])
+def test_closing_a_column_with_drafts_warns_with_the_count(qtbot, ctx, admin_page, answer, saved):
+    for n in range(3):
+        draft("liuyang", "gzdt", f"工作动态草稿{n}")
+    dialog = ColumnDialog(ctx, column("gzdt"), None, admin_page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accepts.setChecked(False)
+    seen = answer_next_box(answer)
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == ["栏目“工作动态”中有 3 条尚未提交的草稿。"]
+    if saved:
+        qtbot.waitUntil(lambda: not column("gzdt").accepts_items, timeout=5000)
+        assert dialog.result() == dialog.DialogCode.Accepted
+    else:
+        qtbot.wait(100)
+        assert column("gzdt").accepts_items and dialog.isVisible() and dialog.buttons.isEnabled()
 
 
 def test_organisations_list(qtbot, ctx, admin_page):
@@ -152,7 +225,7 @@ def test_organisations_list(qtbot, ctx, admin_page):
     qtbot.addWidget(again)
     again.name.setText("信阳市政务服务和大数据管理局")
     again.save()
-    qtbot.waitUntil(lambda: "已在名录中" in again.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "已在名录中" in again.field_messages["name"].text(), timeout=5000)
 
 
 def test_a_drafter_cannot_use_the_directory_services(ctx, log_in):

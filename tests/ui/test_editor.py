@@ -114,7 +114,7 @@ def test_draft_every_field_attach_save_reopen_edit_and_submit(qtbot, ctx, open_i
     assert again.attachments.list.topLevelItem(0).text(0) == "会议通知.txt"
     assert ui.tabs.tabText(ui.tabs.indexOf(again.attachments)) == "附件（1）"
     assert ui.index_no_edit.text() == "" and ui.index_no_edit.placeholderText() == "提交时自动生成"
-    assert ui.index_no_edit.isReadOnly() and not ui.column_combo.isEnabled()
+    assert ui.index_no_edit.isReadOnly() and ui.column_combo.isEnabled(), "a never-submitted draft may still move"
 
     activate(qtbot, again)
     ui.title_edit.end(False)

@@ -22,6 +22,8 @@
 <message><source>移除附件</source><translation>Remove attachment</translation></message>
 </context>
 <context><name>EditorBanner</name>
+<message><source>栏目“{name}”已不接收此草稿</source><translation>The column “{name}” no longer takes this draft</translation></message>
+<message><source>请在上方的“栏目”中选择本科室可以起草的其他栏目，移过去后即可继续编辑和提交；没有合适的栏目时请联系管理员。</source><translation>Choose another column of your section under “Column” above; once the draft has moved there you can edit and submit it again. If none fits, ask the administrator.</translation></message>
 <message><source>{state} · 第{n}版</source><translation>{state} · version {n}</translation></message>
 <message><source>修改</source><translation>Edit</translation></message>
 <message><source>修改将撤回审核中的版本，改完后需重新提交审核。</source><translation>Editing withdraws the version under review; submit it again when you are done.</translation></message>
@@ -79,6 +81,8 @@ You can restore another entry afterwards.</translation></message>
 <message><source>（无标题）</source><translation>(untitled)</translation></message>
 </context>
 <context><name>ItemEditor</name>
+<message><source>已移到栏目“{name}”</source><translation>Moved to the column “{name}”</translation></message>
+<message><source>正在移动…</source><translation>Moving…</translation></message>
 <message><source>{title} — 信息编辑</source><translation>{title} — Item editor</translation></message>
 <message><source>“{title}”有尚未保存的修改。</source><translation>“{title}” has unsaved changes.</translation></message>
 <message><source>保存为草稿，还是放弃自上次保存以来的修改？</source><translation>Save them as a draft, or discard the changes since the last save?</translation></message>
