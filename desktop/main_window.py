@@ -25,6 +25,7 @@ from PyQt6.QtWidgets import (
 
 from db import auth
 from desktop import i18n
+from desktop.context import user_key
 
 
 def tr(text: str) -> str:
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         keys = [spec.key for spec in self.specs]
-        last = settings.value("main/page", "")
+        last = settings.value(user_key(self.ctx.user, "main/page"), "")
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
 
     def _save_layout(self) -> None:
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main/state", self.saveState())
         row = self.navigation.currentRow()
         if 0 <= row < len(self.specs):
-            settings.setValue("main/page", self.specs[row].key)
+            settings.setValue(user_key(self.ctx.user, "main/page"), self.specs[row].key)
 
     def closeEvent(self, event) -> None:
         """Close the other windows first (editors ask about unsaved work); stay if one refuses."""

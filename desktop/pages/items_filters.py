@@ -1,7 +1,8 @@
 """The item list's filter bar: search box, column (tree-aware), state, section, dates, my items.
 
 Emits `changed` with an ItemFilter: at once for the choosers, ~250 ms after the last
-keystroke for the search box. The filters are remembered per workstation (QSettings).
+keystroke for the search box. The filters are remembered per user on each workstation
+(QSettings, in the user's own group), so the next user does not inherit them.
 The two date edits of the range are made when a date field is first chosen: the first
 QDateEdit of a process costs ~12 ms, which a start without a date filter need not pay.
 """
@@ -14,11 +15,12 @@ from PyQt6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop.context import user_key
 from desktop.pages.items_model import STATE_NAMES
 from desktop.pages.items_query import STATES, ColumnNode, ItemFilter
 
 SEARCH_DELAY_MS = 250
-SETTINGS_KEY = "items/filters"
+SETTINGS_KEY = "items/filters"       # under the user's group (desktop.context.user_key)
 DRAFTING_ROLES = ("drafter", "section_head")
 INDENT = "\u3000"   # an ideographic space per tree level
 
@@ -210,11 +212,12 @@ class FilterBar(QWidget):
                  "section": self.section.currentData() or "", "date_field": self.date_field.currentData() or "",
                  "date_from": date_from, "date_to": date_to,
                  "mine": self.mine.isChecked(), "text": self.search.text()}
-        settings.setValue(SETTINGS_KEY, json.dumps(state, ensure_ascii=False))
+        settings.setValue(user_key(self.user, SETTINGS_KEY), json.dumps(state, ensure_ascii=False))
+        settings.remove(SETTINGS_KEY)      # the workstation-wide key of earlier versions
 
     def restore(self, settings) -> None:
         try:
-            state = json.loads(settings.value(SETTINGS_KEY, "") or "{}")
+            state = json.loads(settings.value(user_key(self.user, SETTINGS_KEY), "") or "{}")
         except (TypeError, ValueError):
             state = {}
         self._quiet = True

@@ -106,6 +106,29 @@ def test_filters_are_remembered(qtbot, ctx, page):
     assert titles(again) == ["中心召开政务公开工作会议"]
 
 
+def test_filters_are_remembered_per_user_not_per_workstation(qtbot, ctx, page):
+    """刘洋's search, 状态=草稿 and 只看我的 once greeted the admin who logged in after her."""
+    hers = page("liuyang")
+    hers.filters.search.insert("会议")
+    choose(hers.filters.state, "草稿")
+    hers.filters.mine.setChecked(True)
+    settle(qtbot, hers)
+    assert titles(hers) == ["中心召开政务公开工作会议"]
+
+    admins = page("admin")
+    assert admins.filters.search.text() == "" and admins.filters.state.currentData() == ""
+    assert not admins.filters.mine.isChecked()
+    assert len(titles(admins)) == 4
+    choose(admins.filters.column, "招投标信息")
+    settle(qtbot, admins)
+
+    again = page("LiuYang")          # the name as typed at login; the same user
+    assert again.filters.search.text() == "会议" and again.filters.state.currentData() == "draft"
+    assert again.filters.mine.isChecked() and again.filters.column.currentData() == ""
+    assert titles(again) == ["中心召开政务公开工作会议"]
+    assert page("admin").filters.column.currentText().strip() == "招投标信息"
+
+
 def test_returned_items_are_pinned_with_their_reason(qtbot, page):
     returned("liuyang", "gzdt", "被退回的工作动态", "chenjing", "请补充会议时间和地点")
     shown = page("liuyang")

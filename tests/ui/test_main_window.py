@@ -73,6 +73,18 @@ def test_the_last_page_is_shown_again(qtbot, ctx, log_in):
     assert again.stack.currentWidget() is again.pages.get("admin")
 
 
+def test_the_last_page_is_each_users_own(qtbot, ctx, log_in):
+    admin = open_window(qtbot, ctx, log_in, "admin")
+    admin.show_page("review_settings")
+    admin.close()
+    leader = open_window(qtbot, ctx, log_in, "wangjianguo")
+    assert leader.stack.currentWidget() is leader.pages.get("queue"), "a leader starts on the queue"
+    leader.show_page("items")
+    leader.close()
+    again = open_window(qtbot, ctx, log_in, "admin")
+    assert again.stack.currentWidget() is again.pages.get("review_settings")
+
+
 def test_language_choice_is_stored_for_the_next_start(qtbot, ctx, log_in, monkeypatch):
     from PyQt6.QtWidgets import QMessageBox
     window = open_window(qtbot, ctx, log_in, "liuyang")
