@@ -2,7 +2,8 @@
 
 The dialog lists the profile's backups newest first (time and size) and restores the chosen
 one with db.backup.restore on the write worker: the damaged or missing file is moved aside,
-never deleted. It is shown at start-up when the profile cannot be opened, after the
+never deleted. Under the list it says what restoring the chosen backup costs: the changes
+made after that backup's time, and where the current file is kept. It is shown at start-up when the profile cannot be opened, after the
 background integrity check found a problem, and from the File menu.
 """
 from __future__ import annotations
@@ -27,12 +28,30 @@ def tr(text: str) -> str:
 def reason_text(reason: str, detail: str = "") -> str:
     texts = {
         REASON_MISSING: tr("找不到资料库文件。可以从下面的自动备份中恢复。"),
-        REASON_CORRUPT: tr("资料库文件已损坏，无法打开。可以从下面的自动备份中恢复；损坏的文件会另存，不会删除。"),
-        REASON_CHECK: tr("资料库完整性检查发现问题。建议从下面的自动备份中恢复；当前文件会另存，不会删除。"),
-        REASON_ASKED: tr("选择要恢复的备份。当前资料库文件会另存，不会删除；备份之后所做的修改将不在恢复后的资料库中。"),
+        REASON_CORRUPT: tr("资料库文件已损坏，无法打开。可以从下面的自动备份中恢复。"),
+        REASON_CHECK: tr("资料库完整性检查发现问题。建议从下面的自动备份中恢复。"),
+        REASON_ASKED: tr("选择要恢复的备份。"),
     }
     text = texts.get(reason, texts[REASON_ASKED])
     return text + ("\n" + tr("技术信息：") + detail if detail else "")
+
+
+def taken_text(chosen: backup.BackupFile) -> str:
+    return chosen.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def consequence_text(reason: str, chosen: backup.BackupFile | None, db_path) -> str:
+    """What restoring `chosen` costs and where the current file goes (db.backup._move_aside
+    renames it to <file>.damaged-<time of the restore> in the profile's folder)."""
+    if chosen is None:
+        return ""
+    lost = tr("恢复后，资料库回到这份备份的时间（{time}）：此后所做的修改都会丢失。").format(time=taken_text(chosen))
+    if reason == REASON_MISSING:
+        return lost
+    kept = (tr("损坏的文件不会删除，将改名保留为：") if reason in (REASON_CORRUPT, REASON_CHECK)
+            else tr("当前的资料库文件不会删除，将改名保留为："))
+    aside = str(db_path.parent / f"{db_path.name}.damaged-") + tr("（恢复时的日期时间）")
+    return f"{lost}\n{kept}\n{aside}"
 
 
 def size_text(size: int) -> str:
@@ -49,9 +68,15 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(tr("从备份恢复资料库"))
         self.backups = backup.list_backups(ctx.profile)
+        self.reason = reason
         self.moved_to = None
         self.explanation = QLabel(reason_text(reason, detail))
         self.explanation.setWordWrap(True)
+        self.consequence = QLabel()
+        self.consequence.setObjectName("restoreConsequence")
+        self.consequence.setWordWrap(True)
+        self.consequence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path, to copy
+        self.consequence.setStyleSheet("font-weight: bold")
         self.table = self._backup_table()
         self.message = message_label()
         self.progress = QProgressBar()
@@ -65,6 +90,8 @@ class RestoreDialog(QDialog):
         self.buttons.accepted.connect(self.restore_selected)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
+        self.table.itemSelectionChanged.connect(self._show_consequence)
+        self._show_consequence()
 
     def _backup_table(self) -> QTableWidget:
         table = QTableWidget(len(self.backups), 3)
@@ -74,7 +101,7 @@ class RestoreDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         for row, item in enumerate(self.backups):
-            cells = (item.taken_at.strftime("%Y-%m-%d %H:%M:%S"), size_text(item.size), item.path.name)
+            cells = (taken_text(item), size_text(item.size), item.path.name)
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
             table.item(row, 1).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -93,6 +120,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.explanation)
         if self.backups:
             layout.addWidget(self.table)
+            layout.addWidget(self.consequence)
         else:
             self.table.hide()
             self.restore_button.setEnabled(False)
@@ -102,7 +130,10 @@ class RestoreDialog(QDialog):
         if not self.backups:
             layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(620, 380 if self.backups else 200)
+        self.resize(640, 440 if self.backups else 200)
+
+    def _show_consequence(self) -> None:
+        self.consequence.setText(consequence_text(self.reason, self.selected_backup(), self.ctx.profile.db_path))
 
     def selected_backup(self) -> backup.BackupFile | None:
         rows = self.table.selectionModel().selectedRows()

@@ -698,6 +698,22 @@
   <context>
     <name>RestoreDialog</name>
     <message>
+      <source>恢复后，资料库回到这份备份的时间（{time}）：此后所做的修改都会丢失。</source>
+      <translation>After the restore the profile is as it was at this backup's time ({time}): every change made since then is lost.</translation>
+    </message>
+    <message>
+      <source>损坏的文件不会删除，将改名保留为：</source>
+      <translation>The damaged file is not deleted; it is kept under the name:</translation>
+    </message>
+    <message>
+      <source>当前的资料库文件不会删除，将改名保留为：</source>
+      <translation>The current profile file is not deleted; it is kept under the name:</translation>
+    </message>
+    <message>
+      <source>（恢复时的日期时间）</source>
+      <translation>(date and time of the restore)</translation>
+    </message>
+    <message>
       <source>技术信息：</source>
       <translation>Details: </translation>
     </message>
@@ -734,20 +750,20 @@
       <translation>There are no backups.</translation>
     </message>
     <message>
-      <source>资料库完整性检查发现问题。建议从下面的自动备份中恢复；当前文件会另存，不会删除。</source>
-      <translation>The integrity check found problems in the profile. Restoring one of the automatic backups below is advised; the current file is kept aside, not deleted.</translation>
+      <source>资料库完整性检查发现问题。建议从下面的自动备份中恢复。</source>
+      <translation>The integrity check found problems in the profile. Restoring one of the automatic backups below is advised.</translation>
     </message>
     <message>
-      <source>资料库文件已损坏，无法打开。可以从下面的自动备份中恢复；损坏的文件会另存，不会删除。</source>
-      <translation>The profile database is damaged and cannot be opened. You can restore it from one of the automatic backups below; the damaged file is kept aside, not deleted.</translation>
+      <source>资料库文件已损坏，无法打开。可以从下面的自动备份中恢复。</source>
+      <translation>The profile database is damaged and cannot be opened. You can restore it from one of the automatic backups below.</translation>
     </message>
     <message>
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <source>选择要恢复的备份。当前资料库文件会另存，不会删除；备份之后所做的修改将不在恢复后的资料库中。</source>
-      <translation>Choose the backup to restore. The current file is kept aside, not deleted; changes made after the backup will not be in the restored profile.</translation>
+      <source>选择要恢复的备份。</source>
+      <translation>Choose the backup to restore.</translation>
     </message>
   </context>
 </TS>
