@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PyQt6.QtWidgets import QComboBox, QWidget
+from PyQt6.QtGui import QPalette
+from PyQt6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from db.models import DISCLOSURE, SECRECY, VALIDITY, Organisation, Topic
+from desktop.editor.widgets import READ_ONLY_CHOICE
+
+READ_ONLY_CHOICE_COMBO = READ_ONLY_CHOICE.format(cls="QComboBox")
 
 
 def tr(text: str) -> str:
@@ -35,16 +39,61 @@ class Binding:
     left: Callable[[QWidget], object] | None = None  # signal when the user leaves the widget
 
 
+# The stored values of the fixed choices are Chinese; the English interface shows these labels.
+CHOICE_LABELS = (
+    QT_TRANSLATE_NOOP("EditorFields", "有效"), QT_TRANSLATE_NOOP("EditorFields", "失效"),
+    QT_TRANSLATE_NOOP("EditorFields", "废止"), QT_TRANSLATE_NOOP("EditorFields", "主动公开"),
+    QT_TRANSLATE_NOOP("EditorFields", "依申请公开"), QT_TRANSLATE_NOOP("EditorFields", "不予公开"),
+    QT_TRANSLATE_NOOP("EditorFields", "非涉密"), QT_TRANSLATE_NOOP("EditorFields", "涉密"),
+)
+
+
+def choice_label(value: str) -> str:
+    """有效 / Valid: a fixed choice's stored (Chinese) value in the interface language."""
+    return tr(value) if value in CHOICE_LABELS else value
+
+
+def _combo_value(combo: QComboBox) -> str:
+    """The stored value of the chosen entry: its data (the label may be translated)."""
+    value = combo.currentData()
+    return value if isinstance(value, str) else combo.currentText()
+
+
 def _set_combo(combo: QComboBox, text: str) -> None:
-    """Select `text`; a value no longer on the list is added so the user still sees it."""
+    """Select the entry whose value is `text`; a value no longer on the list is added so the
+    user still sees it."""
     if not text:
         combo.setCurrentIndex(-1)
         return
-    index = combo.findText(text)
+    index = combo.findData(text)
     if index < 0:
-        combo.addItem(text)
+        combo.addItem(choice_label(text), text)
         index = combo.count() - 1
     combo.setCurrentIndex(index)
+
+
+def look_read_only(widget: QWidget, read_only: bool) -> None:
+    """Every read-only field looks alike, as the 索引号 always has: the window's grey where one
+    types into white, and text as dark as ever. Choices (combos, the topic picker) are
+    disabled and, while they are, drawn as such a field by a style sheet, without an arrow."""
+    if isinstance(widget, QComboBox):
+        widget.setStyleSheet(READ_ONLY_CHOICE_COMBO if read_only else "")
+        return
+    if isinstance(widget, QPushButton):
+        return                                  # TopicPicker carries the style itself
+    if not read_only:
+        widget.setPalette(QPalette())           # back to the inherited palette
+        return
+    palette = widget.parentWidget().palette() if widget.parentWidget() else widget.palette()
+    grey = palette.color(QPalette.ColorRole.Window)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, grey)
+    widget.setPalette(palette)
+
+
+def _read_only_target(widget: QWidget) -> QWidget:
+    """The body editor is read only in its text, not its toolbar (which stays greyed out)."""
+    return getattr(widget, "edit", widget)
 
 
 LINE = Binding(get=lambda w: w.text().strip(), set=lambda w, v: w.setText(v),
@@ -52,7 +101,7 @@ LINE = Binding(get=lambda w: w.text().strip(), set=lambda w, v: w.setText(v),
                left=lambda w: w.editingFinished)
 PLAIN = Binding(get=lambda w: w.toPlainText().strip(), set=lambda w, v: w.setPlainText(v),
                 changed=lambda w: w.textChanged, read_only=lambda w, ro: w.setReadOnly(ro))
-COMBO = Binding(get=lambda w: w.currentText(), set=_set_combo,
+COMBO = Binding(get=_combo_value, set=_set_combo,
                 changed=lambda w: w.currentTextChanged, read_only=lambda w, ro: w.setEnabled(not ro))
 VALUE = Binding(get=lambda w: w.value(), set=lambda w, v: w.setValue(v),   # TopicPicker, dates, body
                 changed=lambda w: w.valueChanged, read_only=lambda w, ro: w.setReadOnly(ro))
@@ -87,9 +136,10 @@ FIELD_MAP: tuple[Field, ...] = (
     Field("doc_no", QT_TRANSLATE_NOOP("EditorFields", "文号"), "doc_no_edit", LINE, live=False),
     Field("topic", QT_TRANSLATE_NOOP("EditorFields", "主题分类"), "topic_picker", VALUE, display=topic_display),
     Field("written_on", QT_TRANSLATE_NOOP("EditorFields", "成文日期"), "written_on_edit", VALUE),
-    Field("validity", QT_TRANSLATE_NOOP("EditorFields", "有效性"), "validity_combo", COMBO),
-    Field("disclosure", QT_TRANSLATE_NOOP("EditorFields", "公开属性"), "disclosure_combo", COMBO),
-    Field("secrecy", QT_TRANSLATE_NOOP("EditorFields", "涉密状态"), "secrecy_combo", COMBO),
+    Field("validity", QT_TRANSLATE_NOOP("EditorFields", "有效性"), "validity_combo", COMBO, display=choice_label),
+    Field("disclosure", QT_TRANSLATE_NOOP("EditorFields", "公开属性"), "disclosure_combo", COMBO,
+          display=choice_label),
+    Field("secrecy", QT_TRANSLATE_NOOP("EditorFields", "涉密状态"), "secrecy_combo", COMBO, display=choice_label),
     Field("summary", QT_TRANSLATE_NOOP("EditorFields", "内容概述"), "summary_edit", PLAIN),
 )
 BY_NAME = {f.name: f for f in FIELD_MAP}
@@ -128,7 +178,10 @@ def save(ui) -> dict[str, str]:
 
 def set_read_only(ui, read_only: bool) -> None:
     for spec in FIELD_MAP:
-        spec.binding.read_only(widget_of(ui, spec), read_only or not spec.editable)
+        widget = widget_of(ui, spec)
+        fixed = read_only or not spec.editable
+        spec.binding.read_only(widget, fixed)
+        look_read_only(_read_only_target(widget), fixed)
 
 
 def connect_changes(ui, on_change: Callable[[str], None], on_leave: Callable[[str], None]) -> None:
@@ -147,11 +200,13 @@ def fill_choices(ui) -> None:
     for name, options in (("validity", VALIDITY), ("disclosure", DISCLOSURE), ("secrecy", SECRECY)):
         combo = widget_of(ui, BY_NAME[name])
         combo.clear()
-        combo.addItems(options)
+        for value in options:
+            combo.addItem(choice_label(value), value)
     publishers = widget_of(ui, BY_NAME["publisher"])
     publishers.clear()
-    publishers.addItems([o.name for o in Organisation.select().where(Organisation.active)
-                         .order_by(Organisation.sort_order, Organisation.name)])
+    for organisation in (Organisation.select().where(Organisation.active)
+                         .order_by(Organisation.sort_order, Organisation.name)):
+        publishers.addItem(organisation.name, organisation.name)
     topics = [(t.code, t.name, t.parent_id) for t in Topic.select().order_by(Topic.sort_order, Topic.code)]
     widget_of(ui, BY_NAME["topic"]).set_topics(_tree_order(topics))
 

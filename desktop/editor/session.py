@@ -36,6 +36,7 @@ class SubmitOutcome:
     item: Item
     version: Version | None
     problems: dict = field(default_factory=dict)
+    findings: list = field(default_factory=list)    # the blocking check findings that refused it
 
 
 @dataclass
@@ -153,7 +154,7 @@ class EditSession(QObject):
             try:
                 version = items.submit(ref.user, ref.item())
             except ValidationFailed as refused:
-                return SubmitOutcome(ref.item(), None, refused.problems)
+                return SubmitOutcome(ref.item(), None, refused.problems, list(getattr(refused, "findings", [])))
             return SubmitOutcome(ref.item(), version)
 
         def done(outcome: SubmitOutcome) -> None:

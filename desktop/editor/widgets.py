@@ -10,6 +10,13 @@ from PyQt6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, pyqtSignal
 from PyQt6.QtWidgets import QDateEdit, QFrame, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+# A choice that cannot be changed looks like a read-only text field (grey, no arrow) with
+# dark text, not like a disabled button whose grey text is hard to read. Set only while
+# read only: a style sheet would change how the editable widget is drawn too.
+READ_ONLY_CHOICE = ("{cls} {{ color: palette(text); background: palette(window);"
+                    " border: 1px solid palette(mid); border-radius: 2px; padding: 2px 6px; }}"
+                    " {cls}::drop-down {{ width: 0px; border: none; }}")
+PICKER_STYLE = "TopicPicker { text-align: left; padding: 3px 8px }"
 
 
 def tr(text: str) -> str:
@@ -27,7 +34,7 @@ class TopicPicker(QPushButton):
         self.popup = TopicPopup(self)
         self.popup.chosen.connect(self._choose)
         self.clicked.connect(self.open_popup)
-        self.setStyleSheet("text-align: left; padding: 3px 8px")
+        self.setStyleSheet(PICKER_STYLE)
         self._show()
 
     def set_topics(self, rows: list[tuple[str, str, str | None]]) -> None:
@@ -47,6 +54,8 @@ class TopicPicker(QPushButton):
 
     def setReadOnly(self, read_only: bool) -> None:
         self.setEnabled(not read_only)
+        self.setStyleSheet(READ_ONLY_CHOICE.format(cls="TopicPicker") + " TopicPicker { text-align: left }"
+                           if read_only else PICKER_STYLE)
 
     def open_popup(self) -> None:
         self.popup.open_below(self, self._code)
@@ -162,6 +171,13 @@ class OptionalDateEdit(QDateEdit):
 
     def clear_value(self) -> None:
         self.setDate(self.UNSET)
+
+    def setReadOnly(self, read_only: bool) -> None:
+        """Read only, it drops its calendar arrow too, like the other read-only fields."""
+        super().setReadOnly(read_only)
+        self.setCalendarPopup(not read_only)
+        self.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons if read_only
+                              else QDateEdit.ButtonSymbols.UpDownArrows)
 
     def keyPressEvent(self, event) -> None:
         """Typing a digit into the empty date starts from today, year first."""

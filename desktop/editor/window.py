@@ -73,7 +73,6 @@ class ItemEditor(QWidget):
         self.ui.tabs.addTab(self.attachments, tr("附件"))
         self.ui.tabs.addTab(self.history, tr("历史"))
         self.ui.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # Tab goes title → body
-        self.ui.index_no_edit.setStyleSheet("background: palette(window)")  # looks as fixed as it is
         self.ui.save_status_label.setStyleSheet("margin-left: 12px; color: #555")
         self.ui.main_splitter.setStretchFactor(0, 1)
         self.ui.main_splitter.setSizes([760, 400])
@@ -240,6 +239,7 @@ class ItemEditor(QWidget):
         self.attachments.set_read_only(not self.editable)
         self.history.set_read_only(not self.editable)
         self.ui.column_combo.setEnabled((item is None and self.can_edit) or self.movable)
+        field_map.look_read_only(self.ui.column_combo, not self.ui.column_combo.isEnabled())
         self.ui.written_on_clear.setEnabled(self.editable)
         self.ui.save_button.setEnabled(self.editable)
         self.ui.submit_button.setEnabled(self.editable)
@@ -368,7 +368,7 @@ class ItemEditor(QWidget):
     def _submitted(self, outcome: SubmitOutcome) -> None:
         self.item = outcome.item
         if outcome.problems:
-            self.show_problems(outcome.problems)
+            self.show_problems(outcome.problems, outcome.findings)
             self.ui.save_status_label.setText(tr("未提交"))
         else:
             self.unlocked = False
@@ -377,16 +377,38 @@ class ItemEditor(QWidget):
             self.ui.save_status_label.setText(tr("已提交 {time}").format(time=time.strftime("%H:%M:%S")))
         self.refresh_state()
 
-    def show_problems(self, problems: dict[str, tuple[str, str]]) -> None:
-        """Every submission problem under its field; the first field gets the focus."""
-        first, others = self.messages.show_submission(problems)
+    def show_problems(self, problems: dict[str, tuple[str, str]], findings: list | None = None) -> None:
+        """Every submission problem under its field, the first field focused; the banner counts
+        the fields to correct and the blocking check findings apart, and names the first
+        finding the 发布前检查 list shows (keys "check.…" are the findings' lines)."""
+        fields = {key: problem for key, problem in problems.items() if not key.startswith("check.")}
+        lines = [key for key in problems if key.startswith("check.")]
+        first, others = self.messages.show_submission(fields)
         for panel in self.panels.values():
             if hasattr(panel, "show_problems"):
                 panel.show_problems(problems)
-        self.show_message(Notice("error", tr("还有 {n} 处需要修改才能提交审核").format(n=len(problems)),
-                                 "\n".join(others)))
+        unresolved = self._unresolved_findings()
+        blocking = len(unresolved) or len(findings or []) or len(lines)
+        if blocking:
+            example = self._finding_text(unresolved[0]) if unresolved else self.messages.say(problems[lines[0]])
+            others.append(tr("阻断性检查问题见“发布前检查”，第一项：{first}").format(first=example))
+        self.show_message(Notice("error", submission_heading(len(fields), blocking), "\n".join(others)))
         if first is not None:
             self.focus_field(first)
+
+    def _unresolved_findings(self) -> list:
+        """The unresolved blocking findings in the order a panel lists them (the checks panel
+        has rows(), sorted as its list shows them); [] without such a panel."""
+        for panel in self.panels.values():
+            rows = getattr(panel, "rows", None)
+            if callable(rows):
+                return [row.finding for row in rows() if getattr(row, "unresolved", False)]
+        return []
+
+    def _finding_text(self, finding) -> str:
+        from db.checks.findings import place
+        english = self.ctx.english()
+        return f"{place(finding, english)}{': ' if english else '：'}{(finding.english or finding.message) if english else finding.message}"
 
     def focus_field(self, spec: field_map.Field) -> None:
         widget = field_map.widget_of(self.ui, spec)
@@ -508,6 +530,13 @@ class ItemEditor(QWidget):
         geometry = self.ctx.settings.value("editor/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
+
+
+def submission_heading(fields: int, findings: int) -> str:
+    """还不能提交审核：2 处填写需要修改，3 项阻断性检查问题未处理 (either part may be absent)."""
+    parts = ([tr("{n} 处填写需要修改").format(n=fields)] if fields else []) + \
+            ([tr("{n} 项阻断性检查问题未处理").format(n=findings)] if findings else [])
+    return tr("还不能提交审核：") + tr("，").join(parts)
 
 
 def column_path(column: Column, by_id: dict) -> str:

@@ -116,3 +116,39 @@ def test_a_new_item_for_someone_without_columns_says_so(qtbot, log_in, open_item
     assert editor.ui.column_combo.count() == 0 and editor.ui.title_edit.isReadOnly()
     assert editor.message_banner.heading.text() == "您没有可以起草信息的栏目"
     assert not editor.ui.submit_button.isEnabled()
+
+
+def field_widgets(editor):
+    from desktop.editor import fields as field_map
+    return {spec.name: getattr(field_map.widget_of(editor.ui, spec), "edit", field_map.widget_of(editor.ui, spec))
+            for spec in field_map.FIELD_MAP}
+
+
+def background(widget):
+    """The colour a user sees inside the field, right of any text (it is drawn, not asked for)."""
+    image = widget.grab().toImage()
+    return image.pixelColor(image.width() - 6, min(image.height() // 2, 10)).name()
+
+
+def darkest(widget) -> int:
+    image = widget.grab().toImage()
+    return min(image.pixelColor(x, y).lightness() for x in range(0, image.width(), 2)
+               for y in range(image.height()))
+
+
+def test_a_read_only_item_looks_read_only_in_every_field(qtbot, drafter, open_item_editor):
+    """Title, 文号, dates, summary and body once stayed white while the combos were greyed out."""
+    item = submitted(drafter)
+    editor = open_item_editor(item_id=item.id)
+    editor.resize(1180, 760)
+    qtbot.waitExposed(editor)
+    grey = editor.palette().color(editor.backgroundRole()).name()
+    shown = {name: background(widget) for name, widget in field_widgets(editor).items()}
+    assert shown == {name: grey for name in shown}
+    ink = darkest(editor.ui.title_edit)
+    for combo in (editor.ui.validity_combo, editor.ui.publisher_combo, editor.ui.topic_picker):
+        assert darkest(combo) <= ink + 40, "values stay as dark as typed text, not greyed out"
+
+    qtbot.mouseClick(editor.state_banner.button, Qt.MouseButton.LeftButton)      # 修改: editable again
+    for name in ("title", "doc_no", "summary", "body_html"):
+        assert background(field_widgets(editor)[name]) != grey, f"{name} is white again"

@@ -84,7 +84,7 @@ def test_submit_shows_every_problem_inline_and_focuses_the_first(qtbot, editor):
     assert shown(ui.written_on_error) == "请填写成文日期"
     assert shown(ui.summary_error) == "内容概述不能超过100字（现有101字）"
     assert shown(ui.title_error) == shown(ui.publisher_error) == ""
-    assert editor.message_banner.heading.text() == "还有 4 处需要修改才能提交审核"
+    assert editor.message_banner.heading.text() == "还不能提交审核：4 处填写需要修改"
     assert QApplication.focusWidget() is ui.body_editor.edit and ui.tabs.currentIndex() == 0
     assert not Version.select().exists()
     assert Item.get_by_id(editor.session.item_id).title == "只有标题的信息", "the draft itself was kept"
@@ -127,3 +127,46 @@ def test_columns_of_a_new_item_can_change_until_it_is_submitted(qtbot, editor):
     settle(qtbot, editor)
     assert Item.get_by_id(editor.session.item_id).column.code == "tzgg"
     assert combo.isEnabled(), "a saved, never-submitted draft may still move (tests/ui/test_editor_move.py)"
+
+
+
+def test_the_banner_counts_findings_as_the_checks_panel_does_and_names_its_first(qtbot, ctx, log_in,
+                                                                                  open_item_editor, tmp_path):
+    """An attachment with two findings once made "还有 2 处" beside the panel's "阻断 3 项", and
+    the banner's example was not the first finding the list showed."""
+    from db import attachments
+    from db.checks.findings import place
+    from tests.checks.checks_helpers import make_id
+    drafter = log_in("liuyang")
+    item = items.create_item(drafter, column("gzdt"), {
+        "title": "报名结果公示", "body_html": "<p>咨询电话13812341234</p>", "publisher": "信阳市行政服务中心",
+        "topic": "0101", "written_on": "2017-03-15", "summary": "报名结果。"})
+    roster = tmp_path / "报名名单.txt"
+    roster.write_text(f"序号 姓名 身份证号\n1 张三 {make_id(seq='123')}\n2 李四 {make_id(seq='456')}\n",
+                      encoding="utf-8")
+    attachments.add_attachment(ctx.profile, drafter, item, roster)
+    editor = open_item_editor(item_id=item.id)
+    panel = editor.panels["checks"]
+    qtbot.waitUntil(lambda: panel.data is not None and bool(panel.data.attachment_findings), timeout=5000)
+    editor.submit()
+    settle(qtbot, editor)
+    qtbot.waitUntil(lambda: not panel.busy.isVisible(), timeout=5000)
+    assert not Version.select().exists()
+    assert panel.summary.text().startswith("阻断 3 项")
+    assert editor.message_banner.heading.text() == "还不能提交审核：3 项阻断性检查问题未处理"
+    first = next(card.finding for card in panel.list.cards if card.row.unresolved)
+    assert editor.message_banner.text.text() == f"阻断性检查问题见“发布前检查”，第一项：{place(first)}：{first.message}"
+
+
+def test_field_problems_and_findings_are_counted_apart(qtbot, log_in, open_item_editor):
+    drafter = log_in("liuyang")
+    item = items.create_item(drafter, column("gzdt"), {"title": "电话13812341234", "body_html": "<p>正文</p>"})
+    editor = open_item_editor(item_id=item.id)
+    panel = editor.panels["checks"]
+    qtbot.waitUntil(lambda: panel.data is not None, timeout=5000)
+    editor.submit()
+    settle(qtbot, editor)
+    # The fields stop the submission first; the finding the panel lists is counted too.
+    assert editor.message_banner.heading.text() == "还不能提交审核：3 处填写需要修改，1 项阻断性检查问题未处理"
+    assert panel.summary.text().startswith("阻断 1 项")
+    assert editor.message_banner.text.text().endswith("第一项：标题：手机号码属于个人信息，公开前须遮盖")

@@ -48,6 +48,14 @@
 <message><source>（未填写退回理由）</source><translation>(no reason given)</translation></message>
 </context>
 <context><name>EditorFields</name>
+<message><source>有效</source><translation>Valid</translation></message>
+<message><source>失效</source><translation>Expired</translation></message>
+<message><source>废止</source><translation>Repealed</translation></message>
+<message><source>主动公开</source><translation>Proactive disclosure</translation></message>
+<message><source>依申请公开</source><translation>On request</translation></message>
+<message><source>不予公开</source><translation>Not disclosed</translation></message>
+<message><source>非涉密</source><translation>Not classified</translation></message>
+<message><source>涉密</source><translation>Classified</translation></message>
 <message><source>主题分类</source><translation>Topic</translation></message>
 <message><source>公开属性</source><translation>Disclosure</translation></message>
 <message><source>内容概述</source><translation>Summary</translation></message>
@@ -81,6 +89,11 @@ You can restore another entry afterwards.</translation></message>
 <message><source>（无标题）</source><translation>(untitled)</translation></message>
 </context>
 <context><name>ItemEditor</name>
+<message><source>阻断性检查问题见“发布前检查”，第一项：{first}</source><translation>Blocking check findings are listed under “Pre-publication checks”; the first: {first}</translation></message>
+<message><source>{n} 处填写需要修改</source><translation>{n} field(s) to correct</translation></message>
+<message><source>{n} 项阻断性检查问题未处理</source><translation>{n} blocking check finding(s) unresolved</translation></message>
+<message><source>还不能提交审核：</source><translation>Not yet ready for review: </translation></message>
+<message><source>，</source><translation>; </translation></message>
 <message><source>已移到栏目“{name}”</source><translation>Moved to the column “{name}”</translation></message>
 <message><source>正在移动…</source><translation>Moving…</translation></message>
 <message><source>{title} — 信息编辑</source><translation>{title} — Item editor</translation></message>
