@@ -97,13 +97,14 @@ class Mirror:
         latest = {entity_id: row for entity_id, _op, row in entries}      # the last word per item
         if not latest:
             return
-        known = {item.id: item for item in Item.select().where(Item.id.in_(list(latest)))}
+        known = local_rows(ITEM_FACTS_SQL, latest)
         # Numbers that move aside: still provisional here, or changing in this very page.
         movable = index_numbers.provisional_item_ids() | {
             item_id for item_id, row in latest.items()
-            if item_id in known and row.get("index_no") and row["index_no"] != known[item_id].index_no}
+            if item_id in known and row.get("index_no") and row["index_no"] != known[item_id][4]}
         for item_id, row in latest.items():           # items known here first: they free numbers
-            if item_id in known and self._follow_item(known[item_id], row, movable):
+            if item_id in known and not _nothing_to_follow(known[item_id], row) \
+                    and self._follow_item(Item.get_by_id(item_id), row, movable):
                 self.touched_items.add(item_id)
         for item_id, row in latest.items():
             if item_id not in known:
@@ -252,6 +253,20 @@ class Mirror:
         for item in settle.items_needing_tasks(self.touched_items):
             settle.rebuild_tasks(item)
         self.new_versions, self.fresh_items = set(), set()
+
+
+ITEM_FACTS_SQL = ('SELECT "id", "state", "latest_version_no", "return_reason", "index_no" FROM "item"'
+                  ' WHERE "id" IN ({marks})')
+
+
+def _nothing_to_follow(facts: tuple, row: dict) -> bool:
+    """The central item row says nothing new about this item (most of a pull-back)."""
+    _id, state, latest, reason, index_no = facts
+    if state in ("draft", "returned") or latest != row["latest_version_no"]:
+        return False            # a working copy to look at, or a new version number
+    if row.get("index_no") and row["index_no"] != index_no:
+        return False
+    return row["state"] in ("published", "withdrawn") or (state, reason) == (row["state"], row["return_reason"])
 
 
 def _local_state(central: str, local: str | None) -> str:

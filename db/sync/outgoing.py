@@ -10,6 +10,7 @@ any kind added later) is relayed as it is: the central database only passes it o
 from __future__ import annotations
 
 import json
+import re
 
 from db import settings
 from db.database import database
@@ -98,6 +99,20 @@ def snapshot(kind: str, payload_text: str, op_id: str = "", created_by: str = ""
     from types import SimpleNamespace
     op = SimpleNamespace(op_id=op_id or "one", kind=kind, payload=payload_text, created_by=created_by)
     return snapshots([op])[op.op_id]
+
+
+SUBMIT_IDS = re.compile(r'"(item_id|version_id)":"([0-9a-f]{32})"')
+
+
+def peek(op) -> dict:
+    """The parts of an op's payload the push needs. A version.submit payload carries the whole
+    content; its ids are read without parsing it (in canonical JSON only the payload's own
+    keys can appear unescaped as `"item_id":"…"`)."""
+    if op.kind in SUBMIT_KINDS:
+        found = dict(SUBMIT_IDS.findall(op.payload))
+        if len(found) == 2:
+            return found
+    return json.loads(op.payload)
 
 
 def _decision_id(payload: dict) -> str:

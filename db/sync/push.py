@@ -25,7 +25,7 @@ from peewee import DatabaseError, InterfaceError, OperationalError
 from db import clock
 from db.central import roles
 from db.central.connect import writing
-from db.central.routines_v2 import DECISION_REFUSAL
+from db.central.routines import REFUSAL
 from db.database import database
 from db.sync import blobs, central_apply, central_sql, outgoing
 from db.sync.changelog import central_now, write_changes
@@ -37,6 +37,7 @@ from db.sync.publisher import Publisher
 
 BATCH_SIZE = 200
 MYSQL_SIGNAL = 1644     # SIGNAL SQLSTATE '45000' from a gate or guard: a rule, not the network
+GUARD = "wf_decision_guard"     # how the decision guard's refusal begins (db.central.routines_v2)
 PendingOp = namedtuple("PendingOp", "seq op_id kind payload created_by")
 PENDING_SQL = ('SELECT "seq", "op_id", "kind", "payload", "created_by" FROM "outbox_op"'
                ' WHERE "state" = \'pending\' ORDER BY "seq"')
@@ -77,8 +78,13 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, (ConnectionError, TimeoutError, OSError)) and not isinstance(exc, DatabaseError):
         return True
     if isinstance(exc, (OperationalError, InterfaceError)):
-        return driver_errno(exc) != MYSQL_SIGNAL and "gk_publish" not in str(exc) and DECISION_REFUSAL[:17] not in str(exc)
+        return driver_errno(exc) != MYSQL_SIGNAL and not is_refusal(exc)
     return False
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """The publication gate or the decision guard said no (their messages name them)."""
+    return REFUSAL in str(exc) or GUARD in str(exc)
 
 
 def pending_ops() -> list[PendingOp]:
@@ -96,7 +102,7 @@ def push(central, profile, hooks: Hooks, progress: Callable[[str, int, int], Non
         if cancelled():
             raise Cancelled()
         chunk = ops[start:start + batch_size]
-        payloads = {op.op_id: json.loads(op.payload) for op in chunk}
+        payloads = {op.op_id: outgoing.peek(op) for op in chunk}
         snaps = outgoing.snapshots(chunk, payloads)
         batch = _ready(central, profile, chunk, payloads, snaps, blocked, report, account)
         if batch:
@@ -242,7 +248,7 @@ def _apply(ledger: Ledger, op, snap, publisher: Publisher) -> dict:
 def _refused(central, op, exc: BaseException) -> dict:
     """Store that the database refused `op` (its own transaction), unless the refusal is the
     decision guard's: then the op waits (a matter of this workstation's account, not of the op)."""
-    if DECISION_REFUSAL[:17] in str(exc):
+    if GUARD in str(exc):
         _note_error(op, NOT_ALLOWED)
         return {}
     result = central_apply.conflict("rejected", f"网站数据库拒绝了此操作：{_plain(exc)}",

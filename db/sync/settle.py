@@ -122,16 +122,19 @@ def _mirror_attachments(item: Item, wanted: list[dict], added_by: str) -> None:
 OPEN_TASK_ITEMS_SQL = 'SELECT DISTINCT "item_id" FROM "review_task" WHERE "state" = \'open\' AND "item_id" IN ({marks})'
 
 
+IN_REVIEW_SQL = 'SELECT "id" FROM "item" WHERE "state" = \'in_review\' AND "id" IN ({marks})'
+
+
 def items_needing_tasks(item_ids: set[str]) -> list[Item]:
     """Of these items, those whose review tasks may have to change: in review, or with an open task."""
     ids = sorted(item_ids)
-    with_tasks: set[str] = set()
+    wanted: set[str] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        with_tasks.update(row[0] for row in database.execute_sql(
-            OPEN_TASK_ITEMS_SQL.format(marks=", ".join("?" * len(chunk))), chunk))
-    return [item for item in Item.select().where(Item.id.in_(ids))
-            if item.state == "in_review" or item.id in with_tasks]
+        marks = ", ".join("?" * len(chunk))
+        for sql in (OPEN_TASK_ITEMS_SQL, IN_REVIEW_SQL):
+            wanted.update(row[0] for row in database.execute_sql(sql.format(marks=marks), chunk))
+    return list(Item.select().where(Item.id.in_(sorted(wanted)))) if wanted else []
 
 
 def rebuild_tasks(item: Item) -> None:
