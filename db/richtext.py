@@ -97,9 +97,23 @@ def clean_html(source: str) -> str:
     cleaner = _Cleaner()
     cleaner.feed(body.group(1) if body else source)
     cleaner.close()
-    result = "".join(cleaner.out)
-    result = re.sub(r"<(strong|em|u|p|h[1-4])>\s*</\1>", "", result)   # empty leftovers
+    result = drop_empty("".join(cleaner.out))
     return re.sub(r"\n+", "\n", result).strip()
+
+
+# Formatting around nothing but line breaks keeps the breaks; a paragraph or heading with
+# nothing but spaces and line breaks is dropped: Qt writes an empty line, the last one of a
+# document included, as <p><br /></p>, and the website would show it as a blank paragraph.
+EMPTY_INLINE = re.compile(r"<(strong|em|u)>((?:\s|<br>)*)</\1>")
+EMPTY_BLOCK = re.compile(r'<(p|h[1-4])(?: style="[^"]*")?>(?:\s|<br>)*</\1>')
+
+
+def drop_empty(html_text: str) -> str:
+    while True:
+        shorter = EMPTY_BLOCK.sub("", EMPTY_INLINE.sub(r"\2", html_text))
+        if shorter == html_text:
+            return html_text
+        html_text = shorter
 
 
 BLOCK_BREAK = re.compile(r"</?(p|h[1-4]|li|tr|blockquote|ul|ol|table)\b[^>]*>|<br>", re.I)
