@@ -183,6 +183,10 @@ class Version(BaseModel):
     created_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
     created_at = CharField(default=now)
     note = TextField(default="")     # added by 0002: why it was submitted (e.g. a withdrawal's reason)
+    # Added by 0007_version_stage_plan: the review stages frozen at submission ("section_head,leader"),
+    # and the stages skipped then (a section head's own submission with nobody else to review it).
+    stages = CharField(default="")
+    skipped_stages = CharField(default="")
 
     class Meta:
         indexes = ((("item", "number"), True),)

@@ -16,6 +16,7 @@ from db.models import Attachment, Decision, Item, ReviewTask, Version
 from db.richtext import to_text
 from db.sync.conflicts import record_pull_conflict
 from db.workdays import deadline_from
+from db.workflow.routing import plan_of
 
 META = ("publisher", "doc_no", "topic", "written_on", "validity", "disclosure", "secrecy", "summary")
 
@@ -155,7 +156,7 @@ def rebuild_tasks(item: Item) -> None:
 def _next_stage(item: Item, latest: Version | None) -> tuple[int, str] | None:
     if latest is None or item.state != "in_review" or latest.state != "in_review":
         return None
-    roles = item.column.stage_roles() or ["leader"]
+    roles = plan_of(latest, item.column)      # frozen with the version; its column's for one that came without
     approved = {d.stage for d in Decision.select().where((Decision.version == latest) & (Decision.outcome == "approve")
                                                           & (Decision.status.in_(("recorded", "authoritative"))))}
     stage = 1

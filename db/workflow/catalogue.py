@@ -24,8 +24,10 @@ def version_ref(version) -> dict:
             "hash": version.content_hash, "purpose": version.purpose}
 
 
-def submit_payload(item, version, stages: list[str], due_on: str, frozen: dict | None = None) -> dict:
-    """`frozen`: the version's content dict when at hand (it is what `version.content` holds)."""
+def submit_payload(item, version, stages: list[str], due_on: str, frozen: dict | None = None,
+                   skipped: list[str] | None = None) -> dict:
+    """`frozen`: the version's content dict when at hand (it is what `version.content` holds).
+    `stages`: the plan frozen with the version; `skipped`: stage roles it waived."""
     return {
         "item_id": item.id, "version_id": version.id, "number": version.number,
         "hash": version.content_hash, "purpose": version.purpose, "note": version.note,
@@ -35,7 +37,7 @@ def submit_payload(item, version, stages: list[str], due_on: str, frozen: dict |
                  "created_by": item.created_by_id, "created_at": item.created_at,
                  "changed_at": item.changed_at, "index_no": item.index_no or "",
                  "related_id": item.related_id or ""},
-        "stages": stages, "due_on": due_on,
+        "stages": stages, "skipped": skipped or [], "due_on": due_on,
     }
 
 

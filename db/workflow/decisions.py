@@ -62,13 +62,17 @@ ITEM_SQL = 'SELECT * FROM "item" WHERE "id" = ?'
 VERSION_SQL = 'SELECT * FROM "version" WHERE "item_id" = ? AND "number" = ?'
 OPEN_TASK_SQL = 'SELECT * FROM "review_task" WHERE "version_id" = ? AND "state" = ? ORDER BY "stage" LIMIT 1'
 
-# Everything a decision is judged by, in one statement: the item, the version, its open
-# stage, the column's stages, whether the decider reviews that stage in their own right
-# (the rule of routing.reviewers), whether they approved this version already, and the
-# deadline settings the next stage needs. `+` keeps SQLite on the version's index.
+ITEM_SECTION = 'i."section_id"'
+# Everything a decision is judged by, in one statement: the item, the version (with its
+# frozen stage plan), its open stage, the column, whether the decider reviews that stage in
+# their own right (the rule of routing.reviewers), whether they supervise the item's section
+# as a leader (the central gate's rule for a final approval), whether they approved this
+# version already, and the deadline settings the next stage needs. `+` keeps SQLite on the
+# version's index.
 DECIDING_SQL = (
     f'SELECT {rows.columns(Item, "i")}, {rows.columns(Version, "v")}, {rows.columns(ReviewTask, "t")}, '
     f'{rows.columns(Column, "c")}, {routing.OWN_RIGHT_SQL}, '
+    f'EXISTS ({routing.supervising_leader_sql(ITEM_SECTION)}), '
     'EXISTS (SELECT 1 FROM "decision" d WHERE d."version_id" = v."id" AND +d."decider_id" = ? '
     '        AND d."outcome" = \'approve\'), '
     '(SELECT "value" FROM "setting" WHERE "key" = \'calendar.overrides\'), '
@@ -87,7 +91,7 @@ class Case:
     version: Version
     task: ReviewTask
     authority: routing.Authority
-    stage_count: int
+    stage_count: int                # of the version's frozen plan (routing.plan_of)
     calendar: dict
     deadline_days: int
 
@@ -103,18 +107,21 @@ def prepare(user: User, item_id: str, version_no: int, content_hash: str, outcom
     review, its stage is open, the user decides it (or deputises for who does), the user
     neither wrote the version nor approved an earlier stage of it, and the state machine
     allows the step. Raises the refusal; reads only."""
-    row = database.execute_sql(DECIDING_SQL, (user.id, user.id, user.id, item_id, version_no)).fetchone()
+    row = database.execute_sql(DECIDING_SQL, (user.id, user.id, user.id, user.id, item_id, version_no)).fetchone()
     if row is None:
         _missing(item_id)
     item, version, task, column = _split(row)
-    own, signed, calendar, days = row[-4:]
+    own, supervising, signed, calendar, days = row[-5:]
     item.__rel__["column"] = column
     _require_current(item, version, content_hash)
     if task is None:
         raise InvalidState("此版本当前没有待审核的环节", "This version has no open review stage")
-    authority = _authority(user, item, task, bool(own))
     _require_independent(user, version, bool(signed))
-    stage_count = len(routing.stages_of(column))
+    plan = routing.plan_of(version, column)
+    authority = _authority(user, item, version, task, plan, bool(own))
+    stage_count = max(len(plan), task.stage)
+    if outcome == APPROVE and task.stage >= stage_count:
+        _require_supervising_leader(item, authority, bool(supervising))
     states.item_next(item.state, _item_event(outcome, task.stage, stage_count))     # refused here, not halfway
     calendar, days = (json.loads(calendar) if calendar else None), (json.loads(days) if days else None)
     return Case(item, version, task, authority, stage_count, dict(calendar or {}), int(days or 20))
@@ -173,14 +180,15 @@ def _require_current(item: Item, version: Version, content_hash: str) -> None:
             f"so nothing was decided (the current version is {item.latest_version_no})")
 
 
-def _authority(user: User, item: Item, task: ReviewTask, own: bool) -> routing.Authority:
+def _authority(user: User, item: Item, version: Version, task: ReviewTask, plan: list[str],
+               own: bool) -> routing.Authority:
     """The decider's authority at the open stage; a clear refusal for a later stage's reviewer."""
     if own and routing.may_review(user):
         return routing.Authority(user, None)
     try:
-        return routing.authority(user, task.stage_role, task.section_id)
+        return routing.authority(user, task.stage_role, task.section_id, author_id=version.created_by_id)
     except PermissionDenied:
-        for later in routing.stages_of(routing.column_of(item))[task.stage:]:
+        for later in plan[task.stage:]:
             if _may_act(user, later, task.section_id):
                 zh, en = routing.STAGE_NAMES[task.stage_role]
                 raise InvalidState(f"此信息尚在“{zh}”环节，须先完成该环节才能由您审批",
@@ -194,6 +202,19 @@ def _may_act(user: User, stage_role: str, section_id: str) -> bool:
         return True
     except PermissionDenied:
         return False
+
+
+def _require_supervising_leader(item: Item, authority: routing.Authority, supervising: bool) -> None:
+    """The final approval is the one that publishes: it must come from (or on behalf of) an
+    active leader who supervises the item's section, as the central gate will insist."""
+    signer = authority.on_behalf_of or authority.decider
+    if authority.on_behalf_of is not None:
+        supervising = routing.supervises(signer.id, item.section_id)
+    if not supervising:
+        raise PermissionDenied(
+            f"终审须由本科室的分管领导（或其代审人）作出，{signer.display_name}不是分管领导，本次批准未生效",
+            f"The final approval must come from a supervising leader of the section (or their deputy); "
+            f"{signer.display_name} is not one, so nothing was approved")
 
 
 def _require_independent(user: User, version: Version, signed: bool) -> None:

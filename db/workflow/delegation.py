@@ -108,3 +108,14 @@ def _refuse_overlap(principal: User, starts_on: dt.date, ends_on: dt.date) -> No
         raise ValidationFailed({"starts_on": (
             f"该时段已委托{clash.deputy.display_name}代审（{clash.starts_on} 至 {clash.ends_on}），请先撤销",
             f"{clash.deputy.display_name} already deputises from {clash.starts_on} to {clash.ends_on}; revoke that first")})
+
+
+def deputies_in_force(principal_ids: list[str], day: str | None = None) -> list[User]:
+    """The deputies acting on `day` for any of these reviewers."""
+    if not principal_ids:
+        return []
+    day = day or today()
+    marks = ", ".join("?" for _ in principal_ids)
+    return rows.many(User, f'"id" IN (SELECT "deputy_id" FROM "delegation" WHERE "principal_id" IN ({marks}) '
+                           'AND "starts_on" <= ? AND "ends_on" >= ? AND "revoked_at" IS NULL)',
+                     *principal_ids, day, day)

@@ -7,11 +7,16 @@ from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
-from peewee import JOIN, Tuple, fn
+from peewee import JOIN, SQL, Tuple, fn
 
 from db.database import database
 from db.models import Column, Decision, Item, ReviewTask, Section, User, Version
 from db.workflow import routing, rows, states
+
+
+# A row's stage plan: the one frozen with its version, else (a version mirrored without
+# one) its column's.
+PLAN = fn.COALESCE(fn.NULLIF(Version.stages, ""), Column.review_stages)
 
 
 class QueueRow(NamedTuple):
@@ -28,13 +33,15 @@ class QueueRow(NamedTuple):
     column_id: str
     column_name: str
     kind: str
-    review_stages: str
+    review_stages: str              # the version's frozen plan (routing.plan_of)
     stage: int
     stage_role: str
     drafter_name: str
     submitted_at: str
     due_on: str
     on_behalf_of: str = ""          # the principal's display name when deciding as a deputy
+    problem: str = ""               # why it is listed though nobody can decide it now (db.workflow.attention)
+    problem_english: str = ""
 
     @property
     def stage_count(self) -> int:
@@ -42,14 +49,25 @@ class QueueRow(NamedTuple):
 
 
 def _queue_query(user: User, scopes: list[routing.Scope], *fields):
+    """Open stages in the user's scopes that they can actually decide: not their own
+    submissions, not a version they already approved at another stage (nobody signs two
+    stages), and as a deputy not a version by the reviewer they stand in for."""
     by_role: dict[str, list[str]] = {}
+    deputising = []
     for scope in scopes:
-        by_role.setdefault(scope.stage_role, []).append(scope.section_id)
-    in_scope = reduce(or_, [(ReviewTask.stage_role == role) & ReviewTask.section.in_(ids)
-                            for role, ids in by_role.items()])
+        if scope.on_behalf_of is None:
+            by_role.setdefault(scope.stage_role, []).append(scope.section_id)
+        else:
+            deputising.append((ReviewTask.stage_role == scope.stage_role) & (ReviewTask.section == scope.section_id)
+                              & (Version.created_by != scope.on_behalf_of.id))
+    own = [(ReviewTask.stage_role == role) & ReviewTask.section.in_(ids) for role, ids in by_role.items()]
+    in_scope = reduce(or_, own + deputising)
+    signed = (Decision.select(SQL("1")).where((Decision.version == Version.id) & (Decision.decider == user.id)
+                                             & (Decision.outcome == "approve")))
     return (ReviewTask.select(*fields)
             .join(Version, on=(ReviewTask.version == Version.id))
-            .where((ReviewTask.state == states.T_OPEN) & in_scope & (Version.created_by != user.id)))
+            .where((ReviewTask.state == states.T_OPEN) & in_scope & (Version.created_by != user.id)
+                   & ~fn.EXISTS(signed)))
 
 
 def queue_for(user: User, section_id: str | None = None, column_ids: list[str] | None = None,
@@ -66,7 +84,7 @@ def queue_for(user: User, section_id: str | None = None, column_ids: list[str] |
     drafter = User.alias()
     query = (_filtered(_queue_query(user, scopes, ReviewTask.id, ReviewTask.item, Version.id, Version.number,
                                     Version.content_hash, Version.title, Version.purpose, Version.note, Section.id,
-                                    Section.name, Column.id, Column.name, Column.kind, Column.review_stages,
+                                    Section.name, Column.id, Column.name, Column.kind, PLAN,
                                     ReviewTask.stage, ReviewTask.stage_role, drafter.display_name, Version.created_at,
                                     ReviewTask.due_on)
                        .join_from(ReviewTask, Section, on=(ReviewTask.section == Section.id))
@@ -178,7 +196,13 @@ class DecisionView(NamedTuple):
         return f"{self.decider} 代 {self.on_behalf_of}" if self.on_behalf_of else self.decider
 
 
+SKIPPED = "skipped"      # DecisionView.outcome of a stage waived at submission (routing.plan_for)
+
+
 def history_of(item_id: str) -> list[DecisionView]:
+    """Every decision on the item, oldest version first; a stage waived at submission shows
+    as a row of its own (outcome SKIPPED, the reason as its comment) before that version's
+    decisions."""
     decider, principal = User.alias(), User.alias()
     query = (Decision.select(Decision.version_no, Decision.stage, ReviewTask.stage_role, Decision.outcome,
                              Decision.comment, decider.display_name, principal.display_name,
@@ -188,12 +212,19 @@ def history_of(item_id: str) -> list[DecisionView]:
              .join_from(Decision, ReviewTask, JOIN.LEFT_OUTER, on=(Decision.task == ReviewTask.id))
              .where(Decision.item == item_id)
              .order_by(Decision.version_no, Decision.decided_at, Decision.stage))
-    return [DecisionView(v, s, role or _role_of_stage(item_id, s), o, c, d, p or "", at, st)
-            for v, s, role, o, c, d, p, at, st in query.tuples()]
+    decided = [DecisionView(v, s, role or _role_of_stage(item_id, v, s), o, c, d, p or "", at, st)
+               for v, s, role, o, c, d, p, at, st in query.tuples()]
+    return sorted(decided + _waived(item_id), key=lambda view: (view.version_no, view.outcome != SKIPPED))
 
 
-def _role_of_stage(item_id: str, stage: int) -> str:
-    roles = routing.stages_of(Item.get_by_id(item_id).column)
+def _waived(item_id: str) -> list[DecisionView]:
+    waived = rows.many(Version, '"item_id" = ? AND "skipped_stages" != \'\'', item_id)
+    return [DecisionView(version.number, 0, role, SKIPPED, routing.SKIP_REASON[0], "", "", version.created_at, "")
+            for version in waived for role in routing.skipped_of(version)]
+
+
+def _role_of_stage(item_id: str, version_no: int, stage: int) -> str:
+    roles = routing.plan_of(rows.one(Version, '"item_id" = ? AND "number" = ?', item_id, version_no))
     return roles[min(stage, len(roles)) - 1]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from db.database import database
 from db.errors import PermissionDenied
-from db.models import Column, Section, User
+from db.models import Column, Item, Section, User
 from db.workflow import delegation, rows
 
 SECTION_HEAD, LEADER = "section_head", "leader"
@@ -41,6 +41,21 @@ def roles_in(review_stages: str) -> list[str]:
     if not roles or roles[-1] != LEADER:
         roles.append(LEADER)
     return roles
+
+
+def plan_of(version, column: Column | None = None) -> list[str]:
+    """The stage roles a version is reviewed under: frozen when it was submitted, so that
+    a later change of the column's stages applies to new submissions only. A version
+    without a frozen plan (one mirrored from a workstation that did not send it) follows
+    its column."""
+    if version.stages:
+        return roles_in(version.stages)
+    return stages_of(column if column is not None else Column.get_by_id(Item.get_by_id(version.item_id).column_id))
+
+
+def skipped_of(version) -> list[str]:
+    """The stage roles left out of the version's plan when it was submitted (see plan_for)."""
+    return [role for role in version.skipped_stages.split(",") if role in STAGE_NAMES]
 
 
 LEADERS_SQL = ('SELECT u.* FROM "user" u JOIN "section_leader" l ON l."leader_id" = u."id" '
@@ -77,15 +92,23 @@ class Authority:
     on_behalf_of: User | None      # the reviewer a deputy acts for; None in one's own right
 
 
-def authority(user: User, stage_role: str, section_id: str, day: str | None = None) -> Authority:
-    """On whose authority `user` decides at this stage, or PermissionDenied."""
+def authority(user: User, stage_role: str, section_id: str, day: str | None = None,
+              author_id: str = "") -> Authority:
+    """On whose authority `user` decides at this stage, or PermissionDenied. A deputy never
+    acts for `author_id` (the version's author): that would be approving one's own
+    submission through somebody else."""
     if may_review(user):
         own = {u.id: u for u in reviewers(stage_role, section_id)}
         if user.id in own:
             return Authority(user, None)
-        for row in delegation.in_force_for_deputy(user, day):
-            if row.principal_id in own:
-                return Authority(user, own[row.principal_id])
+        principals = [row.principal_id for row in delegation.in_force_for_deputy(user, day) if row.principal_id in own]
+        for principal_id in principals:
+            if principal_id != author_id:
+                return Authority(user, own[principal_id])
+        if principals:
+            name = own[principals[0]].display_name
+            raise PermissionDenied(f"此版本由{name}本人提交，不能代其审批本人提交的信息",
+                                   f"{name} submitted this version; nobody decides on it in their name")
     zh, en = STAGE_NAMES[stage_role]
     section = Section.get_by_id(section_id).name
     raise PermissionDenied(f"您不是“{section}”的{_who(stage_role)}，不能在“{zh}”环节作出决定",
@@ -141,3 +164,59 @@ def section_ids_in_view(user: User) -> list[str] | None:
     if user.role == LEADER:
         return supervised_by(user)
     return None
+
+
+# --- who could decide at all ------------------------------------------------------------------
+
+def can_be_decided(stage_role: str, section_id: str, author_id: str, signed: frozenset[str] = frozenset(),
+                   day: str | None = None) -> bool:
+    """Whether anybody may decide this stage of a version by `author_id` now: a reviewer in
+    their own right who is not the author, or a deputy in force for one; nobody who already
+    approved another stage of the version (`signed`)."""
+    own = [u.id for u in reviewers(stage_role, section_id) if u.id != author_id]
+    if any(user_id not in signed for user_id in own):
+        return True
+    return any(deputy.id != author_id and deputy.id not in signed and may_review(deputy)
+               for deputy in delegation.deputies_in_force(own, day))
+
+
+def author_heads_section(author: User, section_id: str) -> bool:
+    return author.role == SECTION_HEAD and author.section_id == section_id
+
+
+# Why a section-head stage was left out of a plan (plan_for); the history and the slip say it.
+SKIP_REASON = ("起草人为科室负责人，本环节免", "The drafter is the section head; this stage is waived")
+
+
+def plan_for(column: Column, section_id: str, author: User) -> tuple[list[str], list[str]]:
+    """The stage roles a new submission goes through, and the ones it skips.
+
+    A section-head stage is skipped when the author is a section head of the item's
+    section and nobody else could decide it (no other head, no deputy in force for one):
+    the head's own text goes straight to the supervising leader instead of waiting for a
+    review nobody can give. The leader stage is never skipped."""
+    kept, skipped = [], []
+    for role in stages_of(column):
+        if (role == SECTION_HEAD and author_heads_section(author, section_id)
+                and not can_be_decided(role, section_id, author.id)):
+            skipped.append(role)
+        else:
+            kept.append(role)
+    return kept, skipped
+
+
+# The rule of the central publication gate (db/central/routines.py), asked locally before a
+# final approval is written: the one who signs (or on whose behalf a deputy signs) is an
+# active leader who supervises the item's section.
+def supervising_leader_sql(section: str = "?") -> str:
+    """SELECT 1 when the user (a parameter) is an active leader linked to `section` (an SQL
+    expression, or a parameter)."""
+    return ('SELECT 1 FROM "section_leader" l JOIN "user" u ON u."id" = l."leader_id" '
+            f'WHERE l."section_id" = {section} AND l."leader_id" = ? AND u."role" = \'leader\' AND u."active"')
+
+
+SUPERVISING_LEADER_SQL = supervising_leader_sql()
+
+
+def supervises(user_id: str, section_id: str) -> bool:
+    return database.execute_sql(SUPERVISING_LEADER_SQL, (section_id, user_id)).fetchone() is not None

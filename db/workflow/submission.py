@@ -87,17 +87,23 @@ def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
         frozen = _live_content(item, purpose)
     number = item.latest_version_no + 1
     text = content.canonical_json(frozen)     # serialised once: the version, its hash and the outbox
+    stages, skipped = routing.plan_for(routing.column_of(item), item.section_id, user)   # frozen with the version
     version = rows.insert(Version(item=item, number=number, purpose=purpose, content=text,
                                   content_hash=content.text_hash(text), title=frozen["title"],
-                                  created_by=user, state=states.V_IN_REVIEW, note=note))
+                                  created_by=user, state=states.V_IN_REVIEW, note=note,
+                                  stages=",".join(stages), skipped_stages=",".join(skipped)))
     item.latest_version_no, item.state = number, new_state
     item.return_reason, item.returned_by, item.returned_at = "", None, None
     rows.update(item, *changed)
-    stages = routing.stages_of(routing.column_of(item))
     task = open_stage(item, version, 1, stored.calendar, stored.deadline_days)
     audit.record(user, AUDIT_ACTIONS[purpose], "item", item.id,
                  {"version": number, "hash": version.content_hash, "purpose": purpose})
-    outbox.enqueue(catalogue.VERSION_SUBMIT, catalogue.submit_payload(item, version, stages, task.due_on, frozen), user)
+    for role in skipped:
+        audit.record(user, "stage_skipped", "item", item.id,
+                     {"version": number, "hash": version.content_hash, "stage_role": role,
+                      "reason": routing.SKIP_REASON[0]})
+    outbox.enqueue(catalogue.VERSION_SUBMIT,
+                   catalogue.submit_payload(item, version, stages, task.due_on, frozen, skipped), user)
     return version
 
 
@@ -150,9 +156,9 @@ def _live_content(item: Item, purpose: str) -> dict:
 
 def open_stage(item: Item, version: Version, stage: int, table: dict | None = None,
                days: int | None = None) -> ReviewTask:
-    """Open review stage `stage`; `table`/`days` are the calendar and deadline settings when
-    already read in this transaction."""
-    role = routing.stages_of(routing.column_of(item))[stage - 1]
+    """Open review stage `stage` of the version's frozen plan; `table`/`days` are the
+    calendar and deadline settings when already read in this transaction."""
+    role = routing.plan_of(version, routing.column_of(item))[stage - 1]
     return rows.insert(ReviewTask(item=item, version=version, stage=stage, stage_role=role,
                                   section=item.section_id, due_on=due_on(item, version, table, days)))
 
