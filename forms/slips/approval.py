@@ -2,9 +2,11 @@
 
 Input is the plain dict of db.workflow.slip.slip_data; output is PDF bytes. One A4 page
 in the common layout of a government sign-off sheet: what was approved (title, 索引号,
-column, section, drafter, version and content hash), then every decision in order with
-its stage, who signed ("B 代 A" for a deputy), when, the outcome and the comment. Long
-comments wrap; a long history continues on the next page with the table header repeated.
+column, section, drafter, version and content hash), the check findings let through with
+the reason recorded for each (who, when, why), then every decision in order with its
+stage, who signed ("B 代 A" for a deputy), when, the outcome and the comment. Every cell
+of a table uses the body size; long comments wrap; a long history continues on the next
+page with the table header repeated.
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ INFO_ROWS = (("标题", "title"), ("索引号", "index_no"), ("栏目", "column"
              ("主题分类", "topic"), ("文号", "doc_no"), ("起草人", "drafter"), ("提交时间", "submitted_at"),
              ("事项", "purpose"), ("当前状态", "state"))
 DECISION_HEADER = ("版本", "审批环节", "审批人", "时间", "结论", "审批意见")
+DECISION_WIDTHS = (0.07, 0.19, 0.20, 0.14, 0.07, 0.33)
+OVERRIDE_HEADER = ("检查问题", "放行理由", "说明人", "时间")
+OVERRIDE_WIDTHS = (0.34, 0.38, 0.13, 0.15)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,6 @@ def _styles(fonts: FontSet) -> dict:
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12),
         "note": ParagraphStyle("note", parent=base, spaceBefore=6),
-        "small_label": ParagraphStyle("small_label", parent=base, fontName=fonts.heading, fontSize=9.5, leading=12),
         "section": ParagraphStyle("section", parent=base, fontName=fonts.heading, fontSize=12,
                                   leading=18, spaceBefore=12, spaceAfter=4),
     }
@@ -76,12 +80,13 @@ def _p(text: str, style):
 
 def _story(data: dict, styles: dict, width: float) -> list:
     story = [_p(data.get("org_name", ""), styles["org"]), _p(TITLE, styles["title"]),
-             _info_table(data, styles, width),
-             _p("审批记录", styles["section"]), _decision_table(data, styles, width)]
+             _info_table(data, styles, width)]
     if data.get("note"):
         label = "提交说明" if data.get("purpose") == "发布" else "申请理由"
-        story.insert(3, _p(f"{label}：{data['note']}", styles["note"]))
-    return story
+        story.append(_p(f"{label}：{data['note']}", styles["note"]))
+    if data.get("overrides"):
+        story += [_p("检查例外（经说明理由放行的问题）", styles["section"]), _override_table(data, styles, width)]
+    return story + [_p("审批记录", styles["section"]), _decision_table(data, styles, width)]
 
 
 def _info_table(data: dict, styles: dict, width: float):
@@ -96,19 +101,25 @@ def _info_table(data: dict, styles: dict, width: float):
 
 
 def _decision_table(data: dict, styles: dict, width: float):
-    from reportlab.platypus import Table
-    header = [_p(text, styles["small_label"]) for text in DECISION_HEADER]
-    rows = [header]
+    rows = []
     for decision in data["decisions"]:
         comment = (decision["comment"] or "") + decision.get("status_note", "")
-        rows.append([_p(decision["version_no"], styles["small"]), _p(decision["stage_name"], styles["small"]),
-                     _p(decision["signed_as"], styles["body"]),
-                     _p(decision["decided_at"].replace(" ", "\n"), styles["small"]),
-                     _p(decision["outcome"], styles["body"]), _p(comment, styles["body"])])
-    if len(rows) == 1:
-        rows.append([_p("（尚无审批意见）", styles["small"])] + [""] * 5)
-    fractions = (0.07, 0.17, 0.20, 0.13, 0.07, 0.36)
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1)
+        rows.append([decision["version_no"], decision["stage_name"], decision["signed_as"],
+                     decision["decided_at"].replace(" ", "\n"), decision["outcome"], comment])
+    return _table(DECISION_HEADER, rows or [["（尚无审批意见）"] + [""] * 5], DECISION_WIDTHS, styles, width)
+
+
+def _override_table(data: dict, styles: dict, width: float):
+    rows = [[o["finding"], o["reason"], o["by"], o["at"].replace(" ", "\n")] for o in data["overrides"]]
+    return _table(OVERRIDE_HEADER, rows, OVERRIDE_WIDTHS, styles, width)
+
+
+def _table(header: tuple[str, ...], rows: list[list], fractions: tuple[float, ...], styles: dict, width: float):
+    """A ruled table with a shaded header row repeated on each page; every cell in the body size."""
+    from reportlab.platypus import Table
+    cells = [[_p(text, styles["label"]) for text in header]]
+    cells += [[_p(value, styles["body"]) for value in row] for row in rows]
+    table = Table(cells, colWidths=[width * f for f in fractions], repeatRows=1)
     table.setStyle(_grid(header=True))
     return table
 
@@ -141,6 +152,7 @@ def _footer(data: dict, fonts: FontSet, pages: list[int]):
 
 def _all_text(data: dict) -> str:
     parts = [str(v) for v in data.values() if isinstance(v, str)]
-    for decision in data["decisions"]:
-        parts += [str(v) for v in decision.values()]
-    return "".join(parts) + TITLE + "".join(DECISION_HEADER) + "".join(label for label, _ in INFO_ROWS)
+    for row in data["decisions"] + data.get("overrides", []):
+        parts += [str(v) for v in row.values()]
+    return ("".join(parts) + TITLE + "".join(DECISION_HEADER) + "".join(OVERRIDE_HEADER)
+            + "".join(label for label, _ in INFO_ROWS))

@@ -6,11 +6,12 @@ import io
 
 from pypdf import PdfReader
 
-from db import clock
+from db import clock, items
+from db.models import Item
 from db.workflow import decisions, delegation, slip
 from forms.slips import render_slip
 from tests.helpers import user
-from tests.workflow.conftest import approve, submitted
+from tests.workflow.conftest import approve, draft, submitted
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -56,3 +57,38 @@ def test_the_slip_command_finds_the_item_by_its_index_number(profile, tmp_path, 
     assert item.title[:8] in pdf_text(out.read_bytes())
     args.item = "XYSXZFWZX/1999-99999"
     assert slip_command.run(args) == 1
+
+
+def test_the_slip_names_the_findings_let_through_and_who_gave_which_reason(profile):
+    from db.checks import service
+    drafter = user("liuyang")
+    item = draft(body_html="<p>会议联系人：王老师，咨询电话13812341234。</p>")
+    [mobile] = service.findings_for_item(item)
+    service.override(drafter, item, mobile, "中心对外公布的值班手机")
+    version = items.submit(drafter, Item.get_by_id(item.id))
+    data = slip.slip_data(item.id, version.number)
+    assert [(o["reason"], o["by"]) for o in data["overrides"]] == [("中心对外公布的值班手机", "刘洋")]
+    text = pdf_text(render_slip(data).pdf)
+    for expected in ("检查例外", "手机号码", "中心对外公布的值班手机", "刘洋", data["overrides"][0]["at"][:10]):
+        assert expected in text, expected
+    assert "13812341234" not in text, "the personal data itself is not printed"
+
+
+def font_sizes_of(pdf: bytes, words: tuple[str, ...]) -> dict[str, set[float]]:
+    """The font sizes each word is drawn in (pypdf reports the size set by Tf)."""
+    sizes: dict[str, set[float]] = {word: set() for word in words}
+
+    def visit(text, _cm, _tm, _font, size):
+        for word in words:
+            if word in text.replace(" ", ""):
+                sizes[word].add(round(size, 1))
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_the_stage_cells_are_printed_as_large_as_the_rest_of_the_table(profile):
+    item, version = submitted()
+    approve("chenjing", version, "同意报送")
+    sizes = font_sizes_of(render_slip(slip.slip_data(item.id)).pdf, ("科室负责人审核", "陈静", "同意报送"))
+    assert sizes["科室负责人审核"] == sizes["陈静"] == sizes["同意报送"] and len(sizes["陈静"]) == 1
