@@ -57,6 +57,7 @@ PAGES: list[PageSpec] = [
     PageSpec("admin", "管理", "desktop.admin.page", ("admin",)),
     PageSpec("review_settings", "代审与日历", "desktop.review.settings_page", ("section_head", "leader", "admin")),
     PageSpec("frontdesk", "导引台", "desktop.frontdesk.page", ("front_desk", "admin")),
+    PageSpec("review_problems", "审核异常", "desktop.pages.queue_page", ("admin",)),
 ]
 
 STATUS_WIDGETS: list[StatusSpec] = [

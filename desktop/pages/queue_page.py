@@ -1,120 +1,91 @@
-"""The review queue (审核队列): what a section head or leader may decide now, most urgent
+"""The review queue (审核队列): what a section head or leader can decide now, most urgent
 first, with the preview, the comparison with the live version and the decision buttons.
 
-Keyboard: Ctrl+Enter or A approves, C approves with a comment, R returns with a reason,
-Ctrl+B bulk-approves the selected rows, D / V show the comparison / preview,
-Ctrl+P saves the approval slip as PDF. After each decision the next item is selected and a
-line says what happened.
+Keyboard: Ctrl+Enter approves (as the button says), A asks first and then approves, C
+approves with a comment, R returns with a reason, Ctrl+B bulk-approves the selected rows
+after asking, D / V show the comparison / preview, Ctrl+P saves the approval slip as PDF.
+After each decision the next item is selected and a line says what happened.
+
+Besides 待我审核, the view choice lists what nobody can decide now (无人可审, for
+supervising leaders and administrators) and decisions the site database refused
+(网站数据库拒绝), each row with the reason; those rows can be read but not decided here.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtGui import QKeySequence, QShortcut
 from PyQt6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from db import clock, workdays
 from db.models import Column
 from db.workflow import queue
-from desktop.context import Changes
-from desktop.operations import Op, Query, error_text
+from desktop.context import Changes, user_key
+from desktop.operations import Query, error_text
 from desktop.review import labels
+from desktop.review.deciding import DecidingMixin
 from desktop.review.panel import DIFF, PREVIEW, ReviewPanel
-from desktop.review.queue_model import ROW_ROLE, TITLE_COLUMN, QueueModel
+from desktop.review.queue_model import ROW_ROLE, QueueModel
+from desktop.review.queue_table import QueueTable
 from desktop.review.slips import SlipSaver
 
-if TYPE_CHECKING:
-    from db.workflow import decisions
-    from desktop.review.dialogs import BulkReportDialog, CommentDialog, ReturnDialog
-
-
-MAX_COLUMN_WIDTH = 150
-FIT_SAMPLE = 60
 PAGE_ROWS = 100                # rows per fetch: the first screenful shows without reading the rest
+MINE, UNREVIEWABLE, REFUSED = "mine", "unreviewable", "refused"
+VIEW_NAMES = {MINE: QT_TRANSLATE_NOOP("QueuePage", "待我审核"),
+              UNREVIEWABLE: QT_TRANSLATE_NOOP("QueuePage", "无人可审"),
+              REFUSED: QT_TRANSLATE_NOOP("QueuePage", "网站数据库拒绝")}
+SPLITTER_KEY = "queue/splitter"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("QueuePage", text)
 
 
-def workflow_decisions():
-    """db.workflow.decisions, imported when first deciding (on the write worker): the queue
-    shows without loading the decision machinery (submission rules, checks, bundles)."""
-    from db.workflow import decisions
-    return decisions
+def views_for(role: str) -> tuple[str, ...]:
+    """The views a role has: administrators decide nothing, so they see only the problems."""
+    if role == "admin":
+        return UNREVIEWABLE, REFUSED
+    if role == "leader":
+        return MINE, UNREVIEWABLE, REFUSED
+    return MINE, REFUSED
 
 
-def outcome_message(outcome: decisions.Outcome) -> str:
-    title = outcome.title
-    if outcome.kind == "approved":
-        return tr("《{title}》已批准并等待同步").format(title=title)
-    if outcome.kind == "held":
-        return tr("《{title}》已批准，待配套的《{partner}》审签后一同发布").format(title=title, partner=outcome.held_for)
-    if outcome.kind == "next_stage":
-        stage = labels.named(labels.STAGE_PEOPLE, outcome.next_stage_role)
-        return tr("《{title}》已转到下一环节：{stage}").format(title=title, stage=stage)
-    return tr("《{title}》已退回给 {name}").format(title=title, name=outcome.returned_to)
-
-
-class Page(QWidget):
+class Page(DecidingMixin, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self._fetch(None, None, None)  # the first rows first: read while the page is built
+        self.views = views_for(ctx.user.role)
+        self.view = self.views[0]
         self.busy = False
         self.loaded_once = False
         self.follow_id = ""            # the item to select after the next reload
-        self.return_dialog: ReturnDialog | None = None
-        self.comment_dialog: CommentDialog | None = None
-        self.report: BulkReportDialog | None = None
+        self.shown_filters = (None, None, None)
+        self._first_read()             # the first rows first: read while the page is built
         self.model = QueueModel(self)
+        self.model.english = ctx.english()
         self.model.fetcher = self._fetch_more
-        self.table = self._make_table()
+        self.table = QueueTable(self.model)
         self.panel = ReviewPanel(ctx, self)
         self.slips = SlipSaver(ctx, self)
-        self.section_filter, self.column_filter, self.kind_filter = QComboBox(), QComboBox(), QComboBox()
+        self.view_choice, self.section_filter, self.column_filter, self.kind_filter = (QComboBox() for _ in range(4))
         self._fill_filters()
         self.total = QLabel()
         self.bulk_button = QPushButton(tr("批量批准所选"))
-        self.bulk_button.setToolTip(tr("批准所有选中的信息（Ctrl+B）；有未处理阻断性检查问题的将跳过"))
+        self.bulk_button.setToolTip(tr("批准所有选中的信息（Ctrl+B，先确认）；有未处理阻断性检查问题的将跳过"))
         self._lay_out()
         self._connect()
         self._add_shortcuts()
+        self._enable_filters()
+        self._count_views()
         ctx.hub.changed.connect(self._on_changed)
 
     # --- building ----------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("queueTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(48)
-        return table
-
-    def _fit_columns(self) -> None:
-        """Columns as wide as the header and the first rows, capped so the title keeps the room.
-        (Measured here: resizeColumnToContents asks the model for far more cells.)"""
-        metrics = self.table.fontMetrics()
-        sample = range(min(FIT_SAMPLE, self.model.rowCount()))
-        for column in range(self.model.columnCount()):
-            if column == TITLE_COLUMN:
-                continue
-            texts = [self.model.headerData(column, Qt.Orientation.Horizontal)]
-            texts += [self.model.text(self.model.rows[row], column) for row in sample]
-            widest = max(metrics.horizontalAdvance(str(text or "")) for text in texts)
-            self.table.setColumnWidth(column, min(widest + 16, MAX_COLUMN_WIDTH))
-
     def _fill_filters(self) -> None:
+        for view in self.views:
+            self.view_choice.addItem(tr(VIEW_NAMES[view]), view)
+        self.view_choice.setToolTip(tr("待我审核：我现在可以决定的；无人可审：现在没有人能审批的；"
+                                       "网站数据库拒绝：同步时被网站数据库拒绝的审批意见"))
         self.section_filter.addItem(tr("全部科室"), "")
         sections, columns = queue.filter_choices(self.ctx.user)
         for section_id, name in sections:
@@ -127,6 +98,11 @@ class Page(QWidget):
         self.kind_filter.addItem(tr("全部类型"), "")
         for kind in ("article", "guide", "policy", "interpretation"):
             self.kind_filter.addItem(labels.named(labels.KINDS, kind), kind)
+        for combo in (self.view_choice, self.section_filter, self.column_filter, self.kind_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+            combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.table.show_section_column(len(sections) > 1)
 
     def _add_columns(self, children: dict, parent_id: str | None, depth: int) -> None:
         for column in children.get(parent_id, []):
@@ -141,34 +117,40 @@ class Page(QWidget):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
+        filters.addWidget(self.view_choice)
         for label, combo in ((tr("科室"), self.section_filter), (tr("栏目"), self.column_filter),
                              (tr("类型"), self.kind_filter)):
             filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        filters.addWidget(self.total)
+            filters.addWidget(combo, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(tr("按住 Ctrl 或 Shift 可多选")))
-        bottom.addStretch(1)
+        bottom.addWidget(self.total, 1)
         bottom.addWidget(self.bulk_button)
         left_layout.addLayout(bottom)
+        self.total.setToolTip(tr("按住 Ctrl 或 Shift 可多选"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("queueSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 620])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        saved = self.ctx.settings.value(user_key(self.ctx.user, SPLITTER_KEY))
+        if saved is not None:
+            self.splitter.restoreState(saved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
+        self.view_choice.currentIndexChanged.connect(lambda _index: self._view_chosen())
         for combo in (self.section_filter, self.column_filter, self.kind_filter):
             combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.splitter.splitterMoved.connect(self._remember_splitter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.bulk_button.clicked.connect(self.bulk_approve_selected)
         self.panel.approve_button.clicked.connect(lambda: self.approve_current())
@@ -176,10 +158,13 @@ class Page(QWidget):
         self.panel.return_button.clicked.connect(self.return_current)
         self.panel.slip_button.clicked.connect(self.save_slip)
 
+    def _remember_splitter(self, *_args) -> None:
+        self.ctx.settings.setValue(user_key(self.ctx.user, SPLITTER_KEY), self.splitter.saveState())
+
     def _add_shortcuts(self) -> None:
         keys = ((QKeySequence("Ctrl+Return"), lambda: self.approve_current()),
                 (QKeySequence("Ctrl+Enter"), lambda: self.approve_current()),
-                (QKeySequence("A"), lambda: self.approve_current()),
+                (QKeySequence("A"), self.ask_and_approve),
                 (QKeySequence("C"), self.approve_with_comment),
                 (QKeySequence("R"), self.return_current),
                 (QKeySequence("Ctrl+B"), self.bulk_approve_selected),
@@ -194,7 +179,31 @@ class Page(QWidget):
             self.shortcuts.append(shortcut)
 
     # --- loading -----------------------------------------------------------------------------
+    def deciding(self) -> bool:
+        """The rows shown are the user's to decide (not one of the problem views)."""
+        return self.view == MINE
+
+    def _view_chosen(self) -> None:
+        self.view = self.view_choice.currentData()
+        self._enable_filters()
+        self.refresh()
+
+    def _enable_filters(self) -> None:
+        """The filters narrow the user's own queue; the problem views are short and whole."""
+        for combo in (self.section_filter, self.column_filter, self.kind_filter):
+            combo.setEnabled(self.deciding())
+        self._update_bulk_button()
+
+    def _first_read(self) -> None:
+        if self.deciding():
+            self._fetch(None, None, None)
+        else:
+            self._fetch_problems()
+
     def refresh(self) -> None:
+        if not self.deciding():
+            self._fetch_problems()
+            return
         section = self.section_filter.currentData() or None
         columns, kind = self.column_filter.currentData() or None, self.kind_filter.currentData() or None
         self._fetch(section, columns, kind, max(PAGE_ROWS, len(self.model.rows)))   # as far as was scrolled
@@ -206,19 +215,34 @@ class Page(QWidget):
 
         def fetch():
             rows = queue.queue_for(user, section_id=section, column_ids=columns, kind=kind, limit=limit)
-            return rows, len(rows) == limit, workdays.overrides(), clock.local_today(), filters
+            return MINE, rows, len(rows) == limit, workdays.overrides(), clock.local_today(), filters
+        Query(self, self.ctx, fetch, key="review-queue").success(self._loaded).run_in_background()
+
+    def _fetch_problems(self) -> None:
+        user, view = self.ctx.user, self.view
+
+        def fetch():
+            from db.workflow import attention
+            rows = attention.unreviewable_for(user) if view == UNREVIEWABLE else attention.refused_for(user)
+            return view, rows, False, workdays.overrides(), clock.local_today(), (None, None, None)
         Query(self, self.ctx, fetch, key="review-queue").success(self._loaded).run_in_background()
 
     def _loaded(self, result) -> None:
-        rows, more, calendar, today, self.shown_filters = result
+        view, rows, more, calendar, today, filters = result
+        if view != self.view:
+            return                     # the view changed while this was read
+        self.shown_filters = filters
         keep = self.follow_id or (self.current_row().item_id if self.current_row() else "")
         self.follow_id = ""
         self.model.set_rows(rows, calendar, today, more)
         if not self.loaded_once:
-            self._fit_columns()
+            self.table.fit_columns()
         self.loaded_once = True
         self._select(self.model.index_of(keep) if keep else -1)
-        self._count(today)
+        if self.deciding():
+            self._count(today)
+        else:
+            self.total.setText(tr("共 {n} 条").format(n=len(rows)))
 
     def _count(self, today) -> None:
         """共 n 条待审，其中超期 m 条, counted on the read worker after the rows are shown."""
@@ -227,9 +251,29 @@ class Page(QWidget):
                key="review-queue-totals").success(self._counted).run_in_background())
 
     def _counted(self, totals: tuple[int, int]) -> None:
+        if not self.deciding():
+            return
         total, overdue = totals
         text = tr("共 {n} 条待审").format(n=total)
         self.total.setText(text + (tr("，其中超期 {n} 条").format(n=overdue) if overdue else ""))
+
+    def _count_views(self) -> None:
+        """How many rows each problem view holds, in the view choice ("无人可审（2）")."""
+        if len(self.views) < 2:
+            return
+        user = self.ctx.user
+
+        def count():
+            from db.workflow import attention
+            return attention.counts(user)
+        Query(self, self.ctx, count, key="review-queue-views").success(self._views_counted).run_in_background()
+
+    def _views_counted(self, counts: dict[str, int]) -> None:
+        for index, view in enumerate(self.views):
+            if view in counts:
+                name = tr(VIEW_NAMES[view])
+                self.view_choice.setItemText(index, tr("{view}（{n}）").format(view=name, n=counts[view])
+                                             if counts[view] else name)
 
     def _fetch_more(self, after, generation: int) -> None:
         """The rows after `after`, when the table scrolls down to the end of those shown."""
@@ -257,19 +301,21 @@ class Page(QWidget):
         self.table.setFocus()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.queue or changes.items or changes.sync:
+        if changes.queue or changes.items or changes.sync or changes.directory:
             self.refresh()
+            self._count_views()
 
     def _selection_changed(self, *_args) -> None:
         self._update_bulk_button()
         row = self.current_row()
         if row is not None and row is not self.panel.row:
-            self.panel.show_row(row)
+            self.panel.show_row(row, decidable=self.deciding())
 
     def _update_bulk_button(self) -> None:
         count = len(self.selected_rows())
         self.bulk_button.setText(tr("批量批准所选（{n}）").format(n=count) if count > 1 else tr("批量批准所选"))
-        self.bulk_button.setEnabled(count > 1 and not self.busy)
+        self.bulk_button.setEnabled(count > 1 and not self.busy and self.deciding())
+        self.bulk_button.setVisible(self.deciding())
 
     # --- what is selected ----------------------------------------------------------------------
     def current_row(self):
@@ -287,85 +333,3 @@ class Page(QWidget):
         following = [r for r in self.model.rows[last + 1:] if r.item_id not in taken]
         before = [r for r in self.model.rows[:last] if r.item_id not in taken]
         return following[0].item_id if following else (before[-1].item_id if before else "")
-
-    # --- deciding --------------------------------------------------------------------------------
-    def approve_current(self, comment: str = "") -> None:
-        row = self.current_row()
-        if row is None or self.busy:
-            return
-        user = self.ctx.user
-        self._run(lambda: workflow_decisions().approve(user, row.item_id, row.version_no, row.content_hash, comment), [row])
-
-    def approve_with_comment(self) -> None:
-        row = self.current_row()
-        if row is None or self.busy:
-            return
-        from desktop.review.dialogs import CommentDialog
-        self.comment_dialog = CommentDialog(self, row.title)
-        self.comment_dialog.accepted.connect(lambda: self.approve_current(self.comment_dialog.value()))
-        self.comment_dialog.finished.connect(self._back_to_table)
-        self.comment_dialog.open()
-
-    def return_current(self) -> None:
-        row = self.current_row()
-        if row is None or self.busy:
-            return
-        from desktop.review.dialogs import ReturnDialog
-        self.return_dialog = ReturnDialog(self, row.title, row.drafter_name)
-        self.return_dialog.accepted.connect(lambda: self._return(row, self.return_dialog.value()))
-        self.return_dialog.finished.connect(self._back_to_table)
-        self.return_dialog.open()
-
-    def _back_to_table(self, _result=None) -> None:
-        """After a dialog, the keyboard is back on the queue for the next decision."""
-        self.window().activateWindow()
-        self.table.setFocus()
-
-    def _return(self, row, reason: str) -> None:
-        user = self.ctx.user
-        self._run(lambda: workflow_decisions().return_item(user, row.item_id, row.version_no, row.content_hash, reason), [row])
-
-    def _run(self, decide, rows: list) -> None:
-        self.busy = True
-        self.follow_id = self._next_after(rows)
-        (Op(self, self.ctx, decide, Changes(queue=True, items=True))
-         .success(self._decided).failure(self._failed).run_in_background())
-
-    def _decided(self, outcome: decisions.Outcome) -> None:
-        self.busy = False
-        self.panel.say(outcome_message(outcome))
-
-    def _failed(self, error: BaseException) -> None:
-        self.busy = False
-        self.follow_id = ""
-        self.panel.say(error_text(self.ctx, error), error=True)
-        self.refresh()
-
-    def bulk_approve_selected(self) -> None:
-        rows = self.selected_rows()
-        if len(rows) < 2 or self.busy:
-            return
-        user, targets = self.ctx.user, [(r.item_id, r.version_no, r.content_hash) for r in rows]
-        self.busy = True
-        self._update_bulk_button()
-        self.follow_id = self._next_after(rows)
-        (Op(self, self.ctx, lambda: workflow_decisions().bulk_approve(user, targets), Changes(queue=True, items=True))
-         .success(self._bulk_done).failure(self._failed).run_in_background())
-
-    def _bulk_done(self, result: decisions.BulkResult) -> None:
-        self.busy = False
-        english = self.ctx.english()
-        skipped = [(s.title, s.english if english else s.reason) for s in result.skipped]
-        text = tr("已批准 {done} 条").format(done=len(result.done))
-        if skipped:
-            text += tr("，跳过 {n} 条（原因见清单）").format(n=len(skipped))
-        self.panel.say(text, error=bool(skipped))
-        if skipped:
-            from desktop.review.dialogs import BulkReportDialog
-            self.report = BulkReportDialog(self, len(result.done), skipped)
-            self.report.open()
-
-    def save_slip(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self.slips.ask_and_save(row.item_id, row.version_no)

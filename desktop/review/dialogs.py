@@ -107,3 +107,45 @@ class BulkReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+
+class ConfirmDialog(QDialog):
+    """Asks before an approval that was not given with the approve button's own keys:
+    a bare letter is too easy to press by accident. 取消 is the default button, so an
+    Enter that follows by habit does nothing; Ctrl+Enter or the 批准 button confirms."""
+
+    def __init__(self, parent, title: str, question: str, consequence: str, ok_text: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        self.question = QLabel(question)
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-weight: bold")
+        self.consequence = QLabel(consequence)
+        self.consequence.setWordWrap(True)
+        layout.addWidget(self.question)
+        layout.addWidget(self.consequence)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok_text)
+        self.ok.setAutoDefault(False)
+        self.ok.setDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr("取消"))
+        cancel.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
+        cancel.setFocus()
+
+
+def approve_question(parent, title: str, consequence: str) -> ConfirmDialog:
+    return ConfirmDialog(parent, tr("确认批准"), tr("批准《{title}》？").format(title=title), consequence, tr("批准"))
+
+
+def bulk_question(parent, count: int, consequence: str) -> ConfirmDialog:
+    return ConfirmDialog(parent, tr("确认批量批准"), tr("批准所选 {n} 条？").format(n=count), consequence,
+                         tr("全部批准"))

@@ -13,7 +13,9 @@ KINDS = {"article": QT_TRANSLATE_NOOP("Review", "一般信息"), "guide": QT_TRA
          "policy": QT_TRANSLATE_NOOP("Review", "政策文件"), "interpretation": QT_TRANSLATE_NOOP("Review", "政策解读")}
 PURPOSES = {"publish": QT_TRANSLATE_NOOP("Review", "发布"), "withdraw": QT_TRANSLATE_NOOP("Review", "撤稿"),
             "abolish": QT_TRANSLATE_NOOP("Review", "废止")}
-OUTCOMES = {"approve": QT_TRANSLATE_NOOP("Review", "同意"), "return": QT_TRANSLATE_NOOP("Review", "退回")}
+OUTCOMES = {"approve": QT_TRANSLATE_NOOP("Review", "同意"), "return": QT_TRANSLATE_NOOP("Review", "退回"),
+            "skipped": QT_TRANSLATE_NOOP("Review", "免")}
+SKIPPED_NOTE = QT_TRANSLATE_NOOP("Review", "起草人为科室负责人，本环节免")     # routing.SKIP_REASON
 STATUSES = {"stale": QT_TRANSLATE_NOOP("Review", "已失效"), "superseded": QT_TRANSLATE_NOOP("Review", "已被取代"),
             "recorded": QT_TRANSLATE_NOOP("Review", "待同步确认"), "authoritative": QT_TRANSLATE_NOOP("Review", "已确认")}
 

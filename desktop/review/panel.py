@@ -52,6 +52,9 @@ class ReviewPanel(QWidget):
         for browser, title in ((self.preview, tr("预览(&V)")), (self.diff, tr("对照(&D)")), (self.history, tr("审批记录"))):
             browser.setOpenLinks(False)
             self.tabs.addTab(browser, title)
+        # The history is a table as wide as the tab that wraps its cells; Qt rounds its 100 %
+        # width up by a pixel at some widths, which showed a scroll bar with nothing to scroll.
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checks = FindingsView(ctx)          # the checks' own read-only view (desktop/checks)
         self.checks.loaded.connect(self._checked)
         self.tabs.addTab(self.checks, tr("检查"))
@@ -59,12 +62,14 @@ class ReviewPanel(QWidget):
         self.approve_button.setDefault(True)
         self.comment_button = QPushButton(tr("附意见批准 (C)"))
         self.return_button = QPushButton(tr("退回 (R)"))
-        self.slip_button = QPushButton(tr("审批单 PDF (Ctrl+P)"))
+        self.slip_button = QPushButton(tr("审批单 PDF"))
+        self.slip_button.setToolTip(tr("把审批单保存为 PDF（Ctrl+P）"))
+        self.slip_button.setFlat(True)
+        self.tabs.setCornerWidget(self.slip_button, Qt.Corner.TopRightCorner)
         buttons = QHBoxLayout()
         for button in (self.approve_button, self.comment_button, self.return_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.slip_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
@@ -77,10 +82,13 @@ class ReviewPanel(QWidget):
         self.show_row(None)
 
     # --- what is shown ---------------------------------------------------------------------
-    def show_row(self, row: QueueRow | None) -> None:
+    def show_row(self, row: QueueRow | None, decidable: bool = True) -> None:
+        """Show a row; `decidable` is False for the rows of a problem view, which are there to
+        be read (why nobody can decide them, what the site database refused)."""
         self.row = row
-        for button in (self.approve_button, self.comment_button, self.return_button, self.slip_button):
-            button.setEnabled(row is not None)
+        for button in (self.approve_button, self.comment_button, self.return_button):
+            button.setEnabled(row is not None and decidable)
+        self.slip_button.setEnabled(row is not None)
         if row is None:
             self.heading.setText(f'<span style="color:#777">{escape(tr("队列中没有待审核的信息。"))}</span>')
             self.banner.hide()
@@ -124,6 +132,8 @@ class ReviewPanel(QWidget):
 
     def _show_banner(self, row: QueueRow) -> None:
         notes = []
+        if row.problem:
+            notes.append(row.problem_english if self.ctx.english() else row.problem)
         if row.purpose == "withdraw":
             notes.append(tr("撤稿申请：批准后此信息将从网站撤下。理由：{note}").format(note=row.note))
         elif row.purpose == "abolish":
@@ -134,6 +144,7 @@ class ReviewPanel(QWidget):
             notes.append(tr("您正在代 {name} 审批（代审），审批单上将记为“{signed}”。").format(
                 name=row.on_behalf_of, signed=labels.signed_as(self.ctx.user.display_name, row.on_behalf_of)))
         self.banner.setText("\n".join(notes))
+        self.banner.setStyleSheet(MESSAGE_ERROR if row.problem else BANNER)
         self.banner.setVisible(bool(notes))
 
     def _history_html(self, item_id: str) -> str:
@@ -144,9 +155,11 @@ class ReviewPanel(QWidget):
         rows = []
         for view in views:
             status = labels.named(labels.STATUSES, view.status) if view.status in ("stale", "superseded") else ""
-            comment = escape(view.comment) + (f' <span style="color:#b3261e">（{escape(status)}）</span>' if status else "")
+            said = labels.tr(labels.SKIPPED_NOTE) if view.outcome == "skipped" else view.comment
+            comment = escape(said) + (f' <span style="color:#b3261e">（{escape(status)}）</span>' if status else "")
+            signer = labels.signed_as(view.decider, view.on_behalf_of) or "—"
             rows.append(f"<tr><td>{view.version_no}</td><td>{escape(labels.named(labels.STAGES, view.stage_role))}</td>"
-                        f"<td>{escape(labels.signed_as(view.decider, view.on_behalf_of))}</td>"
+                        f"<td>{escape(signer)}</td>"
                         f"<td>{escape(labels.local_time(view.decided_at))}</td>"
                         f"<td>{escape(labels.named(labels.OUTCOMES, view.outcome))}</td><td>{comment}</td></tr>")
         return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-collapse:collapse">'

@@ -2,6 +2,7 @@
 page — the catalogue table (公开目录要素) on top, the title, the body, the attachments."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -16,7 +17,8 @@ META_CELLS = (
     (QT_TRANSLATE_NOOP("Preview", "有效性"), "validity"), (QT_TRANSLATE_NOOP("Preview", "公开属性"), "disclosure"),
 )
 TABLE = 'border="1" cellspacing="0" cellpadding="5" width="100%" style="border-color:#c8d3e0; border-collapse:collapse"'
-LABEL_CELL = 'style="background-color:#eef3f9; color:#334; white-space:nowrap"'
+LABEL_CELL = 'style="background-color:#eef3f9; color:#334"'
+LABEL_TEXT = 'style="color:#52627a; font-size:9pt"'
 
 
 def tr(text: str) -> str:
@@ -32,15 +34,19 @@ def preview_html(content: dict, topic_names: dict[str, str], published_at: str =
 
 
 def _catalogue(values: dict) -> str:
+    """Two facts per row, each cell its label above its value: it reads the same in a
+    narrow panel and in English, whose labels are longer."""
     cells = [(tr(label), values.get(key) or "—") for label, key in META_CELLS]
     rows = []
     for n in range(0, len(cells), 2):
-        (l1, v1), (l2, v2) = cells[n], cells[n + 1]
-        rows.append(f'<tr><td {LABEL_CELL} width="13%">{escape(l1)}</td><td width="37%">{escape(str(v1))}</td>'
-                    f'<td {LABEL_CELL} width="13%">{escape(l2)}</td><td width="37%">{escape(str(v2))}</td></tr>')
-    summary = values.get("summary") or "—"
-    rows.append(f"<tr><td {LABEL_CELL}>{escape(tr('内容概述'))}</td><td colspan=\"3\">{escape(summary)}</td></tr>")
+        rows.append("<tr>" + "".join(_fact(label, value) for label, value in cells[n:n + 2]) + "</tr>")
+    rows.append(f'<tr>{_fact(tr("内容概述"), values.get("summary") or "—", colspan=2)}</tr>')
     return f"<table {TABLE}>{''.join(rows)}</table>"
+
+
+def _fact(label: str, value, colspan: int = 1) -> str:
+    span = f' colspan="{colspan}"' if colspan > 1 else ' width="50%"'
+    return (f'<td{span}><span {LABEL_TEXT}>{escape(label)}</span><br/>{escape(str(value))}</td>')
 
 
 def _heading(content: dict, values: dict) -> str:
@@ -50,11 +56,24 @@ def _heading(content: dict, values: dict) -> str:
             f'　{escape(tr("有效性："))}{escape(values.get("validity") or "")}</p><hr/>')
 
 
+BODY_LINE_HEIGHT = "line-height:150%"
+BODY_BLOCK = re.compile(r'<(p|li|h[1-4]|blockquote)(?: style="([^"]*)")?>')
+
+
 def _body(content: dict) -> str:
     guide = content.get("guide")
     if guide:
         return _guide(guide)
-    return f'<div style="line-height:160%">{content.get("body_html") or ""}</div>'
+    return spaced(content.get("body_html") or "")
+
+
+def spaced(body_html: str) -> str:
+    """The body with its line height on every block. (Qt's rich text gives a wrapping
+    <div>'s line height to its first paragraph only, which then looked double-spaced.)"""
+    def with_height(match: re.Match) -> str:
+        style = f"{match[2]}; {BODY_LINE_HEIGHT}" if match[2] else BODY_LINE_HEIGHT
+        return f'<{match[1]} style="{style}">'
+    return BODY_BLOCK.sub(with_height, body_html)
 
 
 def _guide(guide: dict) -> str:

@@ -2,8 +2,9 @@
 
 Rows are db.workflow.queue.QueueRow tuples fetched on the read worker, a page at a time:
 the first page shows at once, further pages come when the view scrolls down to them
-(`fetcher`, set by the page, asks for the rows after the last one). The deadline column
-shows the date and how many working days are left (red once overdue).
+(`fetcher`, set by the page, asks for the rows after the last one). Cells are short so the
+title keeps the room: the deadline as "12-04 剩4日" (red once overdue), the stage as
+"2/2 领导", the submission as "11-08"; each cell's tooltip says it in full.
 """
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ HEADERS = (QT_TRANSLATE_NOOP("QueuePage", "期限"), QT_TRANSLATE_NOOP("QueuePag
            QT_TRANSLATE_NOOP("QueuePage", "科室"), QT_TRANSLATE_NOOP("QueuePage", "栏目"),
            QT_TRANSLATE_NOOP("QueuePage", "环节"), QT_TRANSLATE_NOOP("QueuePage", "起草人"),
            QT_TRANSLATE_NOOP("QueuePage", "提交时间"))
-TITLE_COLUMN = 1
+DEADLINE_COLUMN, TITLE_COLUMN, SECTION_COLUMN, COLUMN_COLUMN, STAGE_COLUMN, DRAFTER_COLUMN, TIME_COLUMN = range(7)
+STAGE_SHORT = {"section_head": QT_TRANSLATE_NOOP("QueuePage", "负责人"), "leader": QT_TRANSLATE_NOOP("QueuePage", "领导")}
+PROBLEM = QColor("#8c1d18")
 OVERDUE, DUE_SOON = QColor("#b3261e"), QColor("#9a5b00")
 
 
@@ -41,6 +44,7 @@ class QueueModel(QAbstractTableModel):
         self.fetching = False
         self.generation = 0            # changes with every reset, so a late page is dropped
         self.fetcher: Callable[[QueueRow, int], None] | None = None
+        self.english = False           # which language a row's problem is shown in
 
     def set_rows(self, rows: list[QueueRow], calendar: dict[str, bool], today: dt.date, more: bool = False) -> None:
         self.beginResetModel()
@@ -86,13 +90,18 @@ class QueueModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column())
+        return None
+
+    def _foreground(self, row: QueueRow, column: int):
+        if row.problem and column == TITLE_COLUMN:
+            return QBrush(PROBLEM)
+        if column == DEADLINE_COLUMN:
             left = self.working_days_left(row.due_on)
             return QBrush(OVERDUE if left < 0 else DUE_SOON) if left <= 3 else None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TITLE_COLUMN:
-            return self._tooltip(row)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and row.on_behalf_of:
-            return tr("代 {name} 审批").format(name=row.on_behalf_of)
         return None
 
     def text(self, row: QueueRow, column: int) -> str:
@@ -100,32 +109,53 @@ class QueueModel(QAbstractTableModel):
         return self._text(row, column)
 
     def _text(self, row: QueueRow, column: int) -> str:
-        if column == 0:
+        if column == DEADLINE_COLUMN:
             return self.deadline_text(row.due_on)
-        if column == 1:
+        if column == TITLE_COLUMN:
             purpose = "" if row.purpose == "publish" else f"【{labels.named(labels.PURPOSES, row.purpose)}】"
             return purpose + row.title
-        if column == 4:
-            stage = labels.named(labels.STAGE_PEOPLE, row.stage_role)
-            text = f"{row.stage}/{row.stage_count} {stage}"
-            return text + tr("（代审）") if row.on_behalf_of else text
-        if column == 6:
-            return labels.local_time(row.submitted_at)[5:]
-        values = {2: row.section_name, 3: row.column_name, 5: row.drafter_name}
+        if column == STAGE_COLUMN:
+            text = f"{row.stage}/{row.stage_count} {tr(STAGE_SHORT.get(row.stage_role, row.stage_role))}"
+            return text + tr("·代") if row.on_behalf_of else text
+        if column == TIME_COLUMN:
+            return labels.local_time(row.submitted_at)[5:10]
+        values = {SECTION_COLUMN: row.section_name, COLUMN_COLUMN: row.column_name, DRAFTER_COLUMN: row.drafter_name}
         return values[column]
 
-    def _tooltip(self, row: QueueRow) -> str:
+    def _tooltip(self, row: QueueRow, column: int) -> str:
+        if column == DEADLINE_COLUMN:
+            return self.deadline_tooltip(row.due_on)
+        if column == STAGE_COLUMN:
+            text = tr("第{stage}/{count}环节：{name}").format(stage=row.stage, count=row.stage_count,
+                                                           name=labels.named(labels.STAGES, row.stage_role))
+            return text + ("\n" + tr("代 {name} 审批").format(name=row.on_behalf_of) if row.on_behalf_of else "")
+        if column == TIME_COLUMN:
+            return tr("提交于 {time}").format(time=labels.local_time(row.submitted_at))
+        if column in (SECTION_COLUMN, COLUMN_COLUMN, DRAFTER_COLUMN):
+            return self._text(row, column)
         kind = labels.named(labels.KINDS, row.kind)
         note = f"\n{tr('说明：')}{row.note}" if row.note else ""
-        return f"{row.title}\n{row.column_name} · {kind}{note}"
+        problem = f"\n{self.problem_text(row)}" if row.problem else ""
+        return f"{self._text(row, TITLE_COLUMN)}\n{row.column_name} · {kind}{note}{problem}"
+
+    def problem_text(self, row: QueueRow) -> str:
+        return row.problem_english if self.english else row.problem
 
     def deadline_text(self, due_on: str) -> str:
         left = self.working_days_left(due_on)
         if left < 0:
-            return tr("{date} 超期{n}天").format(date=due_on[5:], n=-left)
+            return tr("{date} 超期{n}日").format(date=due_on[5:], n=-left)
         if left == 0:
             return tr("{date} 今日到期").format(date=due_on[5:])
-        return tr("{date} 剩{n}个工作日").format(date=due_on[5:], n=left)
+        return tr("{date} 剩{n}日").format(date=due_on[5:], n=left)
+
+    def deadline_tooltip(self, due_on: str) -> str:
+        left = self.working_days_left(due_on)
+        if left < 0:
+            return tr("期限 {date}，已超期 {n} 天").format(date=due_on, n=-left)
+        if left == 0:
+            return tr("期限 {date}，今日到期").format(date=due_on)
+        return tr("期限 {date}，还剩 {n} 个工作日").format(date=due_on, n=left)
 
     def working_days_left(self, due_on: str) -> int:
         """Working days from today to the deadline; negative (calendar days) once past."""

@@ -1,9 +1,12 @@
-"""Queue counts in the main window's status bar: 待我审核 n · 审核中 · 已退回 · 待同步.
+"""Queue counts in the main window's status bar: 待我审核 n · 审核中 · 已退回 · 待同步, and,
+when there are any, 无人可审 n (stages nobody may decide, for supervising leaders and
+administrators) and 被拒 n (decisions the site database refused).
 
 Counted on the read worker whenever an operation or a sync changed something (it says it
 is counting until the first counts are in); clicking the widget opens the queue
-(reviewers) or the item list (everyone else). The counting module loads on the read
-worker too, so the widget costs the window's start next to nothing.
+(reviewers), the review problems (administrators, when there are some) or the item list.
+The counting modules load on the read worker too, so the widget costs the window's start
+next to nothing.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from desktop.context import Changes
 from desktop.operations import Query
 
 REVIEWERS = ("section_head", "leader")
+PROBLEM_ROLES = REVIEWERS + ("admin",)
 
 
 def tr(text: str) -> str:
@@ -24,13 +28,24 @@ def counts_text(counts: dict[str, int], reviewer: bool) -> str:
     parts = [tr("待我审核 {n}").format(n=counts["mine"])] if reviewer else []
     parts += [tr("审核中 {n}").format(n=counts["in_review"]), tr("已退回 {n}").format(n=counts["returned"]),
               tr("已批准待同步 {n}").format(n=counts["approved"])]
+    if counts.get("unreviewable"):
+        parts.append(tr("无人可审 {n}").format(n=counts["unreviewable"]))
+    if counts.get("refused"):
+        parts.append(tr("被拒 {n}").format(n=counts["refused"]))
     return "　".join(parts)
 
 
 def counts_for(user) -> dict[str, int]:
-    """db.workflow.queue's counts; the module is imported here, on the read worker."""
-    from db.workflow import queue
-    return queue.counts_for(user)
+    """db.workflow.queue's and .attention's counts; imported here, on the read worker."""
+    from db.workflow import attention, queue
+    counts = queue.counts_for(user)
+    if user.role in PROBLEM_ROLES:
+        counts.update(attention.counts(user))
+    return counts
+
+
+def problems(counts: dict[str, int]) -> int:
+    return counts.get("unreviewable", 0) + counts.get("refused", 0)
 
 
 class StatusWidget(QLabel):
@@ -41,6 +56,7 @@ class StatusWidget(QLabel):
         self.reviewer = ctx.user.role in REVIEWERS
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tr("点击查看审核队列") if self.reviewer else tr("点击查看信息列表"))
+        self.admin = ctx.user.role == "admin"
         self.counts: dict[str, int] = {}
         self.setText(tr("正在统计……"))
         ctx.hub.changed.connect(self._on_changed)
@@ -58,8 +74,15 @@ class StatusWidget(QLabel):
         self.counts = counts
         self.setText(counts_text(counts, self.reviewer))
         mine = counts.get("mine", 0) if self.reviewer else 0
-        self.setStyleSheet("color: #b3261e; font-weight: bold" if mine else "")
+        self.setStyleSheet("color: #b3261e; font-weight: bold" if mine or problems(counts) else "")
+        if self.admin:
+            self.setToolTip(tr("点击查看审核异常") if problems(counts) else tr("点击查看信息列表"))
 
     def mousePressEvent(self, event) -> None:
-        self.window.show_page("queue" if self.reviewer else "items")
+        if self.reviewer:
+            self.window.show_page("queue")
+        elif self.admin and problems(self.counts):
+            self.window.show_page("review_problems")
+        else:
+            self.window.show_page("items")
         super().mousePressEvent(event)

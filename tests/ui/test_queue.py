@@ -52,6 +52,13 @@ def open_queue(qtbot, ctx):
     return window, page
 
 
+def confirm(qtbot, page, question: str) -> None:
+    """The confirmation a bare key or a bulk approval asks for: check it, then say yes."""
+    qtbot.waitUntil(lambda: page.confirm_dialog is not None and page.confirm_dialog.isVisible(), timeout=5000)
+    assert page.confirm_dialog.question.text() == question
+    qtbot.mouseClick(page.confirm_dialog.ok, Qt.MouseButton.LeftButton)
+
+
 def row_of(page, title: str) -> int:
     return next(n for n, row in enumerate(page.model.rows) if row.title == title)
 
@@ -92,6 +99,7 @@ def test_a_leader_reviews_returns_and_bulk_approves_then_the_drafter_sees_why(qt
         click_row(qtbot, page, row_of(page, other.title), Qt.KeyboardModifier.ControlModifier)
     assert page.bulk_button.text() == "批量批准所选（3）"
     qtbot.keyClick(page.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    confirm(qtbot, page, "批准所选 3 条？")
     qtbot.waitUntil(lambda: "已批准 3 条" in page.panel.message.text(), timeout=5000)
     qtbot.waitUntil(lambda: [row.title for row in page.model.rows] == [live.title], timeout=5000)
     assert {Item.get_by_id(i.id).state for i in clean} == {"approved"}
@@ -123,7 +131,7 @@ def test_a_stale_version_is_refused_with_a_clear_message(qtbot, ctx, profile):
     ctx.user = user("chenjing")
     _window, page = open_queue(qtbot, ctx)
     items.save_item(user("liuyang"), item, {"title": "改动后的通知"})     # meanwhile, on the drafter's side
-    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "已失效" in page.panel.message.text(), timeout=5000)
     assert Item.get_by_id(item.id).state == "draft"
     qtbot.waitUntil(lambda: page.model.rows == [], timeout=5000)
@@ -157,6 +165,7 @@ def test_blocking_findings_show_in_the_queue_and_bulk_approval_lists_what_it_ski
         f.finding.message + f.finding.excerpt for f in page.panel.checks.rows)
     click_row(qtbot, page, row_of(page, clean.title), Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    confirm(qtbot, page, "批准所选 2 条？")
     qtbot.waitUntil(lambda: page.report is not None and page.report.isVisible(), timeout=5000)
     assert page.report.skipped.count() == 1 and flagged.title in page.report.skipped.item(0).text()
     assert "已批准 1 条，跳过 1 条" in page.panel.message.text()

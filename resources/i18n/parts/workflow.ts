@@ -71,6 +71,7 @@
 <context><name>MainWindow</name>
 <message><source>审核队列</source><translation>Review queue</translation></message>
 <message><source>代审与日历</source><translation>Deputies &amp; calendar</translation></message>
+<message><source>审核异常</source><translation>Review problems</translation></message>
 </context>
 <context><name>Preview</name>
 <message><source>索引号</source><translation>Index number</translation></message>
@@ -95,15 +96,11 @@
 <message><source>环节</source><translation>Stage</translation></message>
 <message><source>起草人</source><translation>Drafter</translation></message>
 <message><source>提交时间</source><translation>Submitted</translation></message>
-<message><source>{date} 剩{n}个工作日</source><translation>{date} · {n} wd left</translation></message>
 <message><source>代 {name} 审批</source><translation>Deciding for {name}</translation></message>
-<message><source>（代审）</source><translation> (deputy)</translation></message>
 <message><source>说明：</source><translation>Note: </translation></message>
-<message><source>{date} 超期{n}天</source><translation>{date} · {n} d overdue</translation></message>
 <message><source>{date} 今日到期</source><translation>{date} · due today</translation></message>
 <message><source>《{title}》已退回给 {name}</source><translation>“{title}” was returned to {name}</translation></message>
 <message><source>批量批准所选</source><translation>Approve selected</translation></message>
-<message><source>批准所有选中的信息（Ctrl+B）；有未处理阻断性检查问题的将跳过</source><translation>Approve every selected item (Ctrl+B); items with unresolved blocking findings are skipped</translation></message>
 <message><source>全部科室</source><translation>All sections</translation></message>
 <message><source>全部栏目</source><translation>All columns</translation></message>
 <message><source>全部类型</source><translation>All types</translation></message>
@@ -117,6 +114,30 @@
 <message><source>，跳过 {n} 条（原因见清单）</source><translation>, {n} skipped (see the list for why)</translation></message>
 <message><source>批量批准所选（{n}）</source><translation>Approve selected ({n})</translation></message>
 <message><source>，其中超期 {n} 条</source><translation>, {n} overdue</translation></message>
+<message><source>{date} 剩{n}日</source><translation>{date} · {n} left</translation></message>
+<message><source>{date} 超期{n}日</source><translation>{date} · {n} late</translation></message>
+<message><source>负责人</source><translation>head</translation></message>
+<message><source>领导</source><translation>leader</translation></message>
+<message><source>·代</source><translation> (dep.)</translation></message>
+<message><source>第{stage}/{count}环节：{name}</source><translation>Stage {stage}/{count}: {name}</translation></message>
+<message><source>提交于 {time}</source><translation>Submitted {time}</translation></message>
+<message><source>期限 {date}，今日到期</source><translation>Due {date}: today</translation></message>
+<message><source>期限 {date}，已超期 {n} 天</source><translation>Due {date}: {n} day(s) overdue</translation></message>
+<message><source>期限 {date}，还剩 {n} 个工作日</source><translation>Due {date}: {n} working day(s) left</translation></message>
+<message><source>待我审核</source><translation>For me to review</translation></message>
+<message><source>无人可审</source><translation>Nobody can review</translation></message>
+<message><source>网站数据库拒绝</source><translation>Refused by the site database</translation></message>
+<message><source>{view}（{n}）</source><translation>{view} ({n})</translation></message>
+<message><source>共 {n} 条</source><translation>{n} item(s)</translation></message>
+<message><source>待我审核：我现在可以决定的；无人可审：现在没有人能审批的；网站数据库拒绝：同步时被网站数据库拒绝的审批意见</source><translation>For me to review: what you can decide now; Nobody can review: stages no one may decide now; Refused by the site database: decisions the site database refused when syncing</translation></message>
+<message><source>批准所有选中的信息（Ctrl+B，先确认）；有未处理阻断性检查问题的将跳过</source><translation>Approve every selected item (Ctrl+B, asks first); items with unresolved blocking findings are skipped</translation></message>
+<message><source>批准后转到下一环节：{stage}。</source><translation>Once approved it moves on to the next stage: {stage}.</translation></message>
+<message><source>这是终审：批准后将同步发布到网站。</source><translation>This is the final approval: once approved it is published to the website with the next sync.</translation></message>
+<message><source>这是终审：批准后将同步从网站撤下此信息。</source><translation>This is the final approval: once approved the item is taken off the website with the next sync.</translation></message>
+<message><source>这是终审：批准后网站上此信息将同步标为“废止”。</source><translation>This is the final approval: once approved the item is marked “abolished” on the website with the next sync.</translation></message>
+<message><source>其中 {n} 条为终审，批准后将同步发布到网站。</source><translation>{n} of them are final approvals and will be published to the website with the next sync.</translation></message>
+<message><source>批准后各条转到下一环节。</source><translation>Once approved each moves on to its next stage.</translation></message>
+<message><source>有未处理阻断性检查问题的将跳过。</source><translation> Items with unresolved blocking findings are skipped.</translation></message>
 </context>
 <context><name>QueueStatus</name>
 <message><source>审核中 {n}</source><translation>In review {n}</translation></message>
@@ -125,6 +146,9 @@
 <message><source>点击查看审核队列</source><translation>Click to open the review queue</translation></message>
 <message><source>点击查看信息列表</source><translation>Click to open the item list</translation></message>
 <message><source>待我审核 {n}</source><translation>For me to review {n}</translation></message>
+<message><source>无人可审 {n}</source><translation>Nobody can review {n}</translation></message>
+<message><source>被拒 {n}</source><translation>Refused {n}</translation></message>
+<message><source>点击查看审核异常</source><translation>Click to see the review problems</translation></message>
 </context>
 <context><name>Review</name>
 <message><source>科室负责人审核</source><translation>section head review</translation></message>
@@ -145,6 +169,8 @@
 <message><source>待同步确认</source><translation>awaiting sync</translation></message>
 <message><source>已确认</source><translation>confirmed</translation></message>
 <message><source>{deputy} 代 {principal}</source><translation>{deputy} for {principal}</translation></message>
+<message><source>免</source><translation>waived</translation></message>
+<message><source>起草人为科室负责人，本环节免</source><translation>The drafter is the section head; this stage is waived</translation></message>
 </context>
 <context><name>ReviewDialogs</name>
 <message><source>文号或成文日期有误，请核对</source><translation>The document number or date written is wrong; please check</translation></message>
@@ -161,6 +187,12 @@
 <message><source>退回《{title}》给 {drafter}。请写明理由，起草人会在信息列表顶部看到：</source><translation>Return “{title}” to {drafter}. Give the reason; the drafter sees it at the top of their list:</translation></message>
 <message><source>批准《{title}》，并附审批意见（将印在审批单上）：</source><translation>Approve “{title}” with a comment (printed on the approval slip):</translation></message>
 <message><source>以下 {n} 条未批准，请逐条处理：</source><translation>These {n} item(s) were not approved; deal with them one by one:</translation></message>
+<message><source>确认批准</source><translation>Confirm approval</translation></message>
+<message><source>批准《{title}》？</source><translation>Approve “{title}”?</translation></message>
+<message><source>确认批量批准</source><translation>Confirm bulk approval</translation></message>
+<message><source>批准所选 {n} 条？</source><translation>Approve the {n} selected items?</translation></message>
+<message><source>全部批准</source><translation>Approve all</translation></message>
+<message><source>取消</source><translation>Cancel</translation></message>
 </context>
 <context><name>ReviewPanel</name>
 <message><source>版本</source><translation>Version</translation></message>
@@ -173,7 +205,6 @@
 <message><source>批准 (Ctrl+Enter)</source><translation>Approve (Ctrl+Enter)</translation></message>
 <message><source>附意见批准 (C)</source><translation>Approve with comment (C)</translation></message>
 <message><source>退回 (R)</source><translation>Return (R)</translation></message>
-<message><source>审批单 PDF (Ctrl+P)</source><translation>Approval slip PDF (Ctrl+P)</translation></message>
 <message><source>预览(&amp;V)</source><translation>Pre&amp;view</translation></message>
 <message><source>对照(&amp;D)</source><translation>&amp;Differences</translation></message>
 <message><source>审批记录</source><translation>Decisions</translation></message>
@@ -188,6 +219,8 @@
 <message><source>保存审批单</source><translation>Save approval slip</translation></message>
 <message><source>PDF 文件 (*.pdf)</source><translation>PDF files (*.pdf)</translation></message>
 <message><source>审批单已保存：{path}</source><translation>Approval slip saved: {path}</translation></message>
+<message><source>审批单 PDF</source><translation>Slip PDF</translation></message>
+<message><source>把审批单保存为 PDF（Ctrl+P）</source><translation>Save the approval slip as PDF (Ctrl+P)</translation></message>
 </context>
 <context><name>ReviewSettings</name>
 <message><source>代审</source><translation>Deputies</translation></message>
