@@ -7,17 +7,23 @@ with the window's first queries for the disk and the processors. Order at start-
 full `PRAGMA quick_check` first (a backup of a damaged file would be worthless), then a
 backup when the newest one is older than an hour. After that a backup every 30 minutes
 when something changed, and one at exit.
+
+The same thread also checkpoints the WAL passively a few seconds after changes
+(db.database.passive_checkpoint), so the write worker seldom pays for copying pages back
+into the file itself (see the PRAGMAS in db.database).
 """
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
-from db.database import integrity_problems
+from db.database import integrity_problems, passive_checkpoint
 
 INTERVAL_MS = 30 * 60 * 1000
+CHECKPOINT_AFTER_MS = 5000
 START_AFTER_MS = 3000
 STALE_AFTER = dt.timedelta(hours=1)
 
@@ -39,6 +45,10 @@ class Upkeep(QObject):
         self.start_timer = QTimer(self)
         self.start_timer.setSingleShot(True)
         self.start_timer.timeout.connect(self.start)
+        self.checkpoint_timer = QTimer(self)
+        self.checkpoint_timer.setSingleShot(True)
+        self.checkpoint_timer.setInterval(CHECKPOINT_AFTER_MS)
+        self.checkpoint_timer.timeout.connect(self.checkpoint_soon)
         hub.changed.connect(self._note_change)
 
     def start_later(self, delay_ms: int = START_AFTER_MS) -> None:
@@ -52,6 +62,17 @@ class Upkeep(QObject):
 
     def _note_change(self, _changes) -> None:
         self.changed_since_backup = True
+        if not self.checkpoint_timer.isActive():
+            self.checkpoint_timer.start()
+
+    def checkpoint_soon(self) -> Future:
+        return self.executor.submit(self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        try:
+            passive_checkpoint(self.profile.db_path)
+        except sqlite3.Error:   # busy or closing: the next change, or SQLite's own cap, does it
+            pass
 
     def _check_then_backup(self) -> None:
         from db import backup     # on this thread: the window's start needs none of it
@@ -87,6 +108,7 @@ class Upkeep(QObject):
         """At exit: stop the timer, take the last backup if anything changed, wait for the thread."""
         self.start_timer.stop()
         self.timer.stop()
+        self.checkpoint_timer.stop()
         if final_backup and self.changed_since_backup:
             self.backup_soon()
         self.executor.shutdown(wait=True)

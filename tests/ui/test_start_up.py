@@ -7,7 +7,7 @@ import pytest
 
 from db import backup, database as dbmod, items
 from db.models import Column, Item, Topic, User
-from desktop import app as appmod
+from desktop import app as appmod, backups
 from desktop.backups import Upkeep
 from desktop.context import AppContext, Changes
 from desktop.first_run import FirstRunDialog
@@ -206,3 +206,20 @@ def test_switching_language_reopens_the_window_in_english_without_logging_in_aga
     assert titles == ["文件(&F)", "&File"]
     assert sum(isinstance(w, LoginDialog) for w in handled) == 1, "no second login"
     assert i18n.saved_language(ctx.settings) == "en"
+
+
+def test_upkeep_checkpoints_the_wal_a_moment_after_changes(qtbot, ctx, monkeypatch):
+    """The write worker's commits leave pages in the WAL; the upkeep thread copies them
+    back into the file on its own connection, so the writer seldom has to."""
+    monkeypatch.setattr(backups, "CHECKPOINT_AFTER_MS", 50)
+    dbmod.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    for n in range(5):
+        items.create_item(user("liuyang"), column("gzdt"), {"title": f"第{n}条", "body_html": "<p>" + "正文" * 400 + "</p>"})
+    upkeep = Upkeep(ctx.profile, ctx.hub)
+    copied = []
+    monkeypatch.setattr(backups, "passive_checkpoint", lambda path: copied.append(dbmod.passive_checkpoint(path)))
+    ctx.notify(Changes(items=True))
+    qtbot.waitUntil(lambda: bool(copied), timeout=5000)
+    in_wal, done = copied[0]
+    assert in_wal > 0 and done == in_wal, "every page the WAL held is back in the file"
+    upkeep.finish(final_backup=False)
