@@ -81,6 +81,12 @@ def _samples() -> dict:
     return reference.load_json(SAMPLES_FILE)
 
 
+def _some_in_order(rng: random.Random, paragraphs: list[str]) -> list[str]:
+    """Two to four of the paragraphs, in their written order (第一条 before 第四条)."""
+    picked = rng.sample(range(len(paragraphs)), k=min(len(paragraphs), rng.randint(2, 4)))
+    return [paragraphs[n] for n in sorted(picked)]
+
+
 def make_sample_item(rng: random.Random, n: int, lookups: dict | None = None) -> Item:
     """One sample item; `lookups` caches the drafter and column rows across calls of one build."""
     lookups = {} if lookups is None else lookups
@@ -92,7 +98,7 @@ def make_sample_item(rng: random.Random, n: int, lookups: dict | None = None) ->
              "place": rng.choice(samples["places"]), "city": rng.choice(samples["cities"]),
              "count": rng.randint(800, 3000)}
     title = rng.choice(spec["titles"]).format(**words)
-    paragraphs = [p.format(**words) for p in rng.sample(spec["paragraphs"], k=min(len(spec["paragraphs"]), rng.randint(2, 4)))]
+    paragraphs = [p.format(**words) for p in _some_in_order(rng, spec["paragraphs"])]
     fields = {
         "title": title,
         "body_html": "".join(f"<p>{p}</p>" for p in paragraphs),
