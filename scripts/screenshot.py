@@ -3,6 +3,7 @@
     python scripts/screenshot.py --user liuyang --page items --out /tmp/items.png
     python scripts/screenshot.py --user wangjianguo --page queue --language en --out /tmp/q.png
     python scripts/screenshot.py --user liuyang --editor first --out /tmp/editor.png
+    python scripts/screenshot.py --user wangjianguo --page queue --tab 1 --out /tmp/diff.png
 
 Logs in directly (no dialog), shows the main window on the chosen page, waits for the
 page's background queries and grabs the window (and the editor, when asked) to PNG.
@@ -23,6 +24,7 @@ def parse_args(argv=None):
     parser.add_argument("--password", default="gongkai123")
     parser.add_argument("--page", default="", help="page key (items, queue, frontdesk, admin, …)")
     parser.add_argument("--editor", default="", help="item id to open in the editor, or 'first'")
+    parser.add_argument("--tab", type=int, default=-1, help="queue page: review panel tab (0 preview, 1 对照, …)")
     parser.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--wait", type=int, default=1500, help="milliseconds before grabbing")
@@ -50,7 +52,9 @@ def main(argv=None) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     if args.page:
-        window.show_page(args.page)
+        page = window.show_page(args.page)
+        if args.tab >= 0:
+            QTimer.singleShot(args.wait // 2, lambda: page.panel.tabs.setCurrentIndex(args.tab))
     editor = []
     if args.editor:
         QTimer.singleShot(args.wait // 2, lambda: editor.append(_open_editor(ctx, window, args.editor)))
