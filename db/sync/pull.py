@@ -28,15 +28,24 @@ class PullReport:
     relayed: int = 0
 
 
+REMOVED_SQL = ("SELECT DISTINCT entity_id FROM change_log WHERE seq > ? AND op = 'delete' "
+               "AND entity = 'publication'")
+CHUNK = 500
+
+
 def check_failsafe(central, cursor: int) -> None:
-    removals = run(central, "SELECT COUNT(DISTINCT entity_id) FROM change_log WHERE seq > ? AND op = 'delete'"
-                            " AND entity = 'publication'", (cursor,)).fetchone()[0]
-    if not removals:
+    """Refuse a pull whose tombstones would take down most of the items this profile
+    holds. Only tombstones naming local items count: a new workstation starting at cursor
+    0 meets every past withdrawal of the site, and those remove nothing here."""
+    removed = [row[0] for row in run(central, REMOVED_SQL, (cursor,)).fetchall()]
+    if len(removed) <= FAILSAFE_FLOOR:
         return
+    hits = sum(Item.select().where(Item.id.in_(removed[n:n + CHUNK])).count()
+               for n in range(0, len(removed), CHUNK))
     local = Item.select().count()
-    if removals > FAILSAFE_FLOOR and removals > FAILSAFE_SHARE * local:
-        raise PullRefused(f"网站数据库要求撤下 {removals} 条信息，超过本机 {local} 条的一半；为防止误删已停止同步，请联系管理员核实",
-                          f"The site database would remove {removals} of this profile's {local} items; "
+    if hits > FAILSAFE_FLOOR and hits > FAILSAFE_SHARE * local:
+        raise PullRefused(f"网站数据库要求撤下 {hits} 条信息，超过本机 {local} 条的一半；为防止误删已停止同步，请联系管理员核实",
+                          f"The site database would remove {hits} of this profile's {local} items; "
                           "the pull was stopped as a precaution. Ask an administrator to check")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import uuid
 
@@ -113,6 +114,10 @@ def run_scenario(backend, steps, tmp_path, template_profile, pool, extra=None):
         shutil.rmtree(root, ignore_errors=True)
 
 
+# How each server words a second insert of the same key: a retry applied twice would show so.
+DUPLICATE_KEY = re.compile(r"UNIQUE constraint|Duplicate entry|duplicate key", re.I)
+
+
 def check_invariants(db, clients):
     applied = central_rows(db, "SELECT op_id FROM applied_ops")
     assert len(applied) == len(set(applied)), "every op applied at most once"
@@ -125,6 +130,8 @@ def check_invariants(db, clients):
         refused = {op.op_id for op in OutboxOp.select().where(OutboxOp.state == "conflict")}
         from db.sync.models import SyncConflict
         assert refused <= {c.op_id for c in SyncConflict.select()}, "every refused op is a visible conflict"
+        duplicates = [c.message for c in SyncConflict.select() if DUPLICATE_KEY.search(c.message or "")]
+        assert not duplicates, "a retried op was applied again and hit its own first effect"
     withdrawn = central_mirror["withdrawn"]
     assert not withdrawn & {row[0] for row in central_rows(db, "SELECT item_id FROM pub_item")}, "撤稿 is off the site"
     for item_id, number, digest, decision_id in central_rows(
