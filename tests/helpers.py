@@ -1,5 +1,9 @@
-"""Small helpers for tests: look rows up by their human names."""
+"""Small helpers for tests: look rows up by their human names, load a script by its path."""
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 from db.models import Column, User
 
@@ -10,3 +14,11 @@ def user(username: str) -> User:
 
 def column(code: str) -> Column:
     return Column.get(Column.code == code)
+
+
+def module_at(path: Path, name: str) -> ModuleType:
+    """A Python file that is not an importable module (a script, a numbered migration)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,7 +1,6 @@
 """Translations: every interface string has English; the Chinese interface shows no stray English."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PyQt6.QtWidgets import (
 )
 
 from desktop.main_window import MainWindow
+from tests.helpers import module_at
 from tests.ui.shell_helpers import IGNORE_OFFSCREEN
 
 pytestmark = IGNORE_OFFSCREEN
@@ -20,10 +20,7 @@ SCANNER = ROOT / "scripts" / "i18n_extract.py"
 
 
 def scanner():
-    spec = importlib.util.spec_from_file_location("i18n_extract", SCANNER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_at(SCANNER, "i18n_extract")
 
 
 def test_the_scanner_sees_each_way_of_marking_a_string(tmp_path):

@@ -4,7 +4,6 @@ can give; and whatever nobody can decide is listed, with the reason."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from db.database import database
 from db.errors import PermissionDenied
 from db.models import AuditEvent, Decision, Item, OutboxOp, ReviewTask, SectionLeader, Version
 from db.workflow import attention, delegation, queue, slip
-from tests.helpers import column, user
+from tests.helpers import column, module_at, user
 from tests.workflow.conftest import approve, submitted
 
 MIGRATION = Path(__file__).resolve().parents[2] / "db" / "migrations" / "0007_version_stage_plan.py"
@@ -68,10 +67,7 @@ def test_a_deputy_gives_the_final_approval_in_the_leaders_name(profile):
 
 
 def load_migration():
-    spec = importlib.util.spec_from_file_location("stage_plan_migration", MIGRATION)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return module_at(MIGRATION, "stage_plan_migration")
 
 
 def test_versions_older_than_the_plan_get_the_plan_their_review_tasks_show(profile):
