@@ -87,16 +87,21 @@ def _some_in_order(rng: random.Random, paragraphs: list[str]) -> list[str]:
     return [paragraphs[n] for n in sorted(picked)]
 
 
+def sample_words(rng: random.Random, samples: dict) -> dict:
+    """The values a sample's title and paragraphs are filled with (year, meeting number, …)."""
+    return {"year": rng.randint(2017, 2026), "n": rng.randint(1, 12), "month": rng.randint(1, 12),
+            "quarter": rng.randint(1, 4), "place": rng.choice(samples["places"]),
+            "city": rng.choice(samples["cities"]), "count": rng.randint(800, 3000)}
+
+
 def make_sample_item(rng: random.Random, n: int, lookups: dict | None = None) -> Item:
     """One sample item; `lookups` caches the drafter and column rows across calls of one build."""
     lookups = {} if lookups is None else lookups
     samples = _samples()
     code = rng.choice(sorted(samples["columns"]))
     spec = samples["columns"][code]
-    year = rng.randint(2017, 2026)
-    words = {"year": year, "n": rng.randint(1, 12), "month": rng.randint(1, 12),
-             "place": rng.choice(samples["places"]), "city": rng.choice(samples["cities"]),
-             "count": rng.randint(800, 3000)}
+    words = sample_words(rng, samples)
+    year = words["year"]
     title = rng.choice(spec["titles"]).format(**words)
     paragraphs = [p.format(**words) for p in _some_in_order(rng, spec["paragraphs"])]
     fields = {
