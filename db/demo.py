@@ -10,13 +10,12 @@ own would spend most of the time waiting for the disk, and a half-built demo is 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import random
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from db import auth, items, reference
+from db import auth, clock, demo_samples, items, reference
 from db.database import Profile, database, open_profile
 from db.errors import DomainError
 from db.models import Column, Item, Section, User
@@ -26,7 +25,6 @@ from db.workflow.demo_reviews import walk_reviews
 
 DEMO_PASSWORD = "gongkai123"
 NOT_YET_HASHED = "!"        # no scheme: verify_password refuses it (replaced before the build commits)
-SAMPLES_FILE = reference.RESOURCES / "demo" / "samples.json"
 GUIDES_FILE = reference.RESOURCES / "demo" / "guides.json"
 
 # Extra steps other modules register (review decisions, publication); each gets (rng, items).
@@ -47,8 +45,7 @@ def build(profile: Profile, item_count: int = 300, reset: bool = False, seed: in
         hashes = _hash_passwords_meanwhile(hasher)
         reference.install_users(DEMO_PASSWORD, hash_for=lambda username: NOT_YET_HASHED)
         rng = random.Random(seed)
-        lookups: dict = {}
-        made = [make_sample_item(rng, n, lookups) for n in range(item_count)]
+        made = make_sample_items(rng, item_count)
         made += make_guides(rng)
         submitted = submit_some(rng, made)
         for step in EXTRA_STEPS:
@@ -76,48 +73,32 @@ def drafter_of(section_code: str) -> User:
             .order_by(User.username).first())
 
 
-@functools.lru_cache(maxsize=1)
-def _samples() -> dict:
-    return reference.load_json(SAMPLES_FILE)
+def make_sample_items(rng: random.Random, count: int) -> list[Item]:
+    """The planned samples as drafts; a policy comes with its 政策解读, linked both ways."""
+    lookups: dict = {}
+    made = []
+    for plan in demo_samples.plan_items(rng, count, clock.local_today()):
+        item = _create(plan, lookups)
+        made.append(item)
+        if plan.interpretation is not None:
+            made.append(_create(plan.interpretation, lookups, related_id=item.id))
+    return made
 
 
-def _some_in_order(rng: random.Random, paragraphs: list[str]) -> list[str]:
-    """Two to four of the paragraphs, in their written order (第一条 before 第四条)."""
-    picked = rng.sample(range(len(paragraphs)), k=min(len(paragraphs), rng.randint(2, 4)))
-    return [paragraphs[n] for n in sorted(picked)]
-
-
-def sample_words(rng: random.Random, samples: dict) -> dict:
-    """The values a sample's title and paragraphs are filled with (year, meeting number, …)."""
-    return {"year": rng.randint(2017, 2026), "n": rng.randint(1, 12), "month": rng.randint(1, 12),
-            "quarter": rng.randint(1, 4), "place": rng.choice(samples["places"]),
-            "city": rng.choice(samples["cities"]), "count": rng.randint(800, 3000)}
-
-
-def make_sample_item(rng: random.Random, n: int, lookups: dict | None = None) -> Item:
-    """One sample item; `lookups` caches the drafter and column rows across calls of one build."""
-    lookups = {} if lookups is None else lookups
-    samples = _samples()
-    code = rng.choice(sorted(samples["columns"]))
-    spec = samples["columns"][code]
-    words = sample_words(rng, samples)
-    year = words["year"]
-    title = rng.choice(spec["titles"]).format(**words)
-    paragraphs = [p.format(**words) for p in _some_in_order(rng, spec["paragraphs"])]
+def _create(plan: demo_samples.Plan, lookups: dict, **extra) -> Item:
+    """One draft; `lookups` caches the drafter and column rows across the build."""
+    if ("drafter", plan.section) not in lookups:
+        lookups[("drafter", plan.section)] = drafter_of(plan.section)
+    if ("column", plan.column) not in lookups:
+        lookups[("column", plan.column)] = Column.get(Column.code == plan.column)
     fields = {
-        "title": title,
-        "body_html": "".join(f"<p>{p}</p>" for p in paragraphs),
-        "publisher": "信阳市公共资源交易中心" if code.startswith("ztb") else "信阳市行政服务中心",
-        "doc_no": f"{spec['doc_prefix']}〔{year}〕{rng.randint(1, 60)}号" if spec.get("doc_prefix") else "",
-        "topic": spec["topic"],
-        "written_on": _past_date(rng, year).isoformat(),
-        "summary": paragraphs[0][:98],
+        "title": plan.title,
+        "body_html": "".join(f"<p>{p}</p>" for p in plan.paragraphs),
+        "publisher": "信阳市公共资源交易中心" if plan.column.startswith("ztb") else "信阳市行政服务中心",
+        "doc_no": plan.doc_no, "topic": plan.topic, "written_on": plan.written_on.isoformat(),
+        "summary": plan.summary, **extra,
     }
-    if ("drafter", spec["section"]) not in lookups:
-        lookups[("drafter", spec["section"])] = drafter_of(spec["section"])
-    if ("column", code) not in lookups:
-        lookups[("column", code)] = Column.get(Column.code == code)
-    return items.create_item(lookups[("drafter", spec["section"])], lookups[("column", code)], fields)
+    return items.create_item(lookups[("drafter", plan.section)], lookups[("column", plan.column)], fields)
 
 
 def _past_date(rng: random.Random, year: int) -> dt.date:

@@ -3,10 +3,10 @@
 Registered in db.demo.EXTRA_STEPS. It walks the submitted demo items through the real
 services: most go through section head and leader approval (older ones are then marked
 published, as sync would report), a few are returned with reasons, and the rest wait at
-the first or the leader stage. It also links policy documents with interpretations,
-puts working copies of published items and a withdrawal and an abolition request into
-review (so the comparison view has something to show), sets a delegation (代审) and the
-year's holidays. Times are then spread over the last weeks so deadlines differ.
+the first or the leader stage (a policy with the interpretation db.demo made with it). It
+also puts working copies of published items and a withdrawal and an abolition request
+into review (so the comparison view has something to show), sets a delegation (代审) and
+the year's holidays. Times are then spread over the last weeks so deadlines differ.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import random
 from db import clock, items
 from db.database import database
 from db.errors import DomainError
-from db.models import Column, Decision, Item, ReviewTask, User, Version
+from db.models import Decision, Item, ReviewTask, User, Version
 from db.workflow import calendar, decisions, delegation, publication, routing, rows, states, submission
 
 RETURN_REASONS = (
@@ -41,7 +41,6 @@ MAKEUP_2026 = (("2026-01-04", "元旦调休"), ("2026-02-14", "春节调休"), (
 def walk_reviews(rng: random.Random, made: list[Item]) -> None:
     admin = User.get(User.role == "admin")
     calendar.set_days(admin, holiday_days())
-    link_policy_bundles(rng)
     _delegate_for_the_week()
     pending = list(Item.select().where(Item.state == states.IN_REVIEW).order_by(Item.created_at))
     rng.shuffle(pending)
@@ -59,24 +58,6 @@ def holiday_days() -> list[tuple[dt.date, bool, str]]:
             days.append((day, False, name))
             day += dt.timedelta(days=1)
     return days + [(dt.date.fromisoformat(d), True, name) for d, name in MAKEUP_2026]
-
-
-def link_policy_bundles(rng: random.Random) -> None:
-    """Policy documents the demo left as drafts (held: no interpretation) get one and go."""
-    policies = Item.select().join(Column).where((Column.kind == "policy") & (Item.state == states.DRAFT))
-    reading_column = Column.get(Column.code == "zcjd")
-    for policy in list(policies)[:6]:
-        fields = {"title": f"《{policy.title}》政策解读", "topic": policy.topic, "publisher": policy.publisher,
-                  "written_on": policy.written_on, "summary": f"解读{policy.title[:40]}的出台背景、主要内容和适用范围。",
-                  "body_html": f"<p>一、出台背景。{policy.summary}</p><p>二、主要内容。本文件共分若干部分，明确了适用范围、"
-                               f"办理程序和监督措施。</p><p>三、适用范围。适用于本市行政审批服务相关单位。</p>",
-                  "related_id": policy.id}
-        try:
-            with database.atomic():
-                reading = items.create_item(policy.created_by, reading_column, fields)
-                items.submit(policy.created_by, reading)
-        except DomainError:
-            continue
 
 
 def _delegate_for_the_week() -> None:

@@ -1,0 +1,172 @@
+"""The demo's sample items read like a real center's website: each item is one coherent
+piece (its body and summary are about its title), policies have all their articles in
+order and come with their own interpretation, and titles repeat only where the real
+thing does (a monthly report, a numbered meeting).
+
+The plans are checked over several seeds without a database; the built demo is checked
+once, through the same checks engine the editor runs."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from db import database as dbmod
+from db import demo, demo_samples, metadata
+from db.checks import service
+from db.checks.demo_step import DUTY_PHONE_NOTICE, LEAKY_DRAFT
+from db.models import Column, Item
+
+SEEDS = range(5)
+TODAY = dt.date(2026, 12, 7)
+NUMERALS = "一二三四五六七八九"
+ARTICLE = re.compile(r"^第([一二三四五六七八九十]+)条")
+
+
+def chinese_number(text: str) -> int:
+    """一 … 九十九, as article numbers are written (十二 is 12, 二十 is 20)."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return NUMERALS.index(text) + 1
+    return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(units) + 1 if units else 0)
+
+
+def article_numbers(paragraphs) -> list[int | None]:
+    return [chinese_number(m.group(1)) if (m := ARTICLE.match(p)) else None for p in paragraphs]
+
+
+def plans_of(seed: int, count: int = 300) -> list[demo_samples.Plan]:
+    return demo_samples.plan_items(random.Random(seed), count, TODAY)
+
+
+def with_interpretations(plans):
+    return [p for plan in plans for p in (plan, plan.interpretation) if p is not None]
+
+
+def test_chinese_article_numbers_read_as_written():
+    assert [chinese_number(t) for t in ("一", "九", "十", "十一", "十九", "二十", "二十三")] == [1, 9, 10, 11, 19, 20, 23]
+
+
+def test_every_policy_has_all_its_articles_in_order():
+    policies = demo_samples.load()["columns"]["zcfg"]["samples"]
+    assert len(policies) >= 5
+    for policy in policies:
+        numbers = article_numbers(policy["paragraphs"])
+        assert numbers == list(range(1, len(numbers) + 1)), policy["title"]
+        assert len(numbers) >= 5 and policy["paragraphs"][-1].endswith("施行。"), policy["title"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_few_hundred_items_never_repeat_a_title_in_a_column(seed):
+    plans = with_interpretations(plans_of(seed))
+    assert len(plans) > 300
+    repeated = [key for key, times in Counter((p.column, p.title) for p in plans).items() if times > 1]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_item_is_about_its_title(seed):
+    for plan in with_interpretations(plans_of(seed)):
+        assert plan.key in plan.title, plan.title
+        assert plan.key in "".join(plan.paragraphs), plan.title
+        assert plan.key in plan.summary, plan.title
+        assert "{" not in plan.title + plan.summary + "".join(plan.paragraphs), "every fill-in is filled"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_summaries_and_titles_fit_the_catalogue(seed):
+    for plan in with_interpretations(plans_of(seed)):
+        assert metadata.summary_problem(plan.summary) is None, plan.summary
+        assert metadata.title_problem(plan.title) is None, plan.title
+
+
+def test_each_interpretation_names_and_explains_its_own_policy():
+    plans = [p for p in plans_of(0) if p.column == "zcfg"]
+    explained = [p for p in plans if p.interpretation is not None]
+    assert len(explained) == len(plans) - 1, "all but the one still being drafted"
+    for policy in explained:
+        reading = policy.interpretation
+        assert reading.column == "zcjd" and f"《{policy.title}》" in reading.title
+        assert f"《{policy.title}》" in "".join(reading.paragraphs)
+        cited = {chinese_number(n) for n in re.findall(r"第([一二三四五六七八九十]+)条", "".join(reading.paragraphs))}
+        assert cited <= set(range(1, len(policy.paragraphs) + 1)), f"{reading.title} cites an article the policy lacks"
+        assert reading.written_on == policy.written_on
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dates_and_document_numbers_fit_the_titles(seed):
+    plans = with_interpretations(plans_of(seed))
+    for plan in plans:
+        assert plan.written_on < TODAY
+        titled = re.match(r"(\d{4})年(\d{1,2})月", plan.title)
+        if titled:          # a month's report is written after that month
+            assert plan.written_on > dt.date(int(titled[1]), int(titled[2]), 28), plan.title
+        if plan.doc_no:
+            assert metadata.parse_doc_no(plan.doc_no).year == plan.written_on.year
+    doc_nos = [p.doc_no for p in plans if p.doc_no]
+    assert doc_nos and len(set(doc_nos)) == len(doc_nos)
+
+
+def test_figures_about_one_year_agree_across_items():
+    """The budget and the final accounts of a year quote the same income; “三公” parts add up."""
+    for year in range(*demo_samples.YEARS):
+        figures = demo_samples.yearly_figures(year)
+        assert float(figures["car"]) + float(figures["reception"]) == pytest.approx(float(figures["sangong"]))
+        assert float(figures["spent"]) < float(figures["budget"])
+        assert float(demo_samples.yearly_figures(year + 1)["sangong"]) < float(figures["sangong"]), "比上年有所下降"
+
+
+def test_the_same_seed_plans_the_same_items():
+    assert plans_of(7) == plans_of(7)
+    assert plans_of(7) != plans_of(8)
+
+
+def test_sample_titles_name_real_quarters_and_months():
+    """A title like 第12季度 or 13月 would tell a newcomer the demo is nonsense."""
+    titles = [plan.title for seed in SEEDS for plan in plans_of(seed)]
+    quarters = [int(q) for title in titles for q in re.findall(r"第(\d+)季度", title)]
+    months = [int(m) for title in titles for m in re.findall(r"(\d+)月", title)]
+    assert quarters and set(quarters) <= {1, 2, 3, 4}
+    assert months and set(months) <= set(range(1, 13))
+
+
+@pytest.fixture(scope="module")
+def demo_items(tmp_path_factory):
+    """The demo as `make run` builds it, with every item's column at hand."""
+    demo.build(dbmod.Profile(tmp_path_factory.mktemp("demo") / "demo"))
+    yield list(Item.select(Item, Column).join(Column))
+    dbmod.close()
+
+
+def test_the_built_demo_repeats_no_title_in_a_column(demo_items):
+    assert len(demo_items) > 300
+    repeated = [key for key, times in Counter((i.column.code, i.title) for i in demo_items).items() if times > 1]
+    assert repeated == []
+
+
+def test_the_built_policies_keep_their_articles_and_partners(demo_items):
+    by_id = {item.id: item for item in demo_items}
+    policies = [item for item in demo_items if item.column.code == "zcfg"]
+    for policy in policies:
+        numbers = article_numbers(policy.body_text.split("\n"))
+        assert [n for n in numbers if n] == list(range(1, max(filter(None, numbers)) + 1)), policy.title
+    linked = [policy for policy in policies if policy.related_id]
+    assert len(linked) == len(policies) - 1
+    for policy in linked:
+        reading = by_id[policy.related_id]
+        assert reading.column.code == "zcjd" and reading.related_id == policy.id, "linked both ways"
+        assert f"《{policy.title.removesuffix('（更新）')}》" in reading.body_text
+
+
+def test_the_checks_find_only_what_the_demo_plants(demo_items):
+    """A newcomer meets the planted findings (a leaky draft, an overridden duty mobile, a
+    policy whose interpretation is not written yet) and nothing the samples let slip."""
+    found = {(item.title, finding.rule) for item in demo_items
+             for finding in service.findings_for_item(item, attachments=False)}
+    unbundled = [item.title for item in demo_items if item.column.code == "zcfg" and not item.related_id]
+    assert found == {(LEAKY_DRAFT["title"], "id_number"), (LEAKY_DRAFT["title"], "mobile"),
+                     (LEAKY_DRAFT["title"], "confusion"), (DUTY_PHONE_NOTICE["title"], "mobile"),
+                     (unbundled[0], "policy_interpretation")}
