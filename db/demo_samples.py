@@ -138,3 +138,21 @@ def written_on(rng: random.Random, rule: dict, words: dict) -> dt.date:
         return dt.date(year, words[rule["in_month_of"]], rng.randint(1, 28))
     month = rng.choice(rule.get("months", range(1, 13)))
     return dt.date(year + 1 if rule.get("next_year") else year, month, rng.randint(1, 28))
+
+
+@dataclass(frozen=True)
+class Revision:
+    reason: str
+    body_html: str
+    summary: str
+
+
+def revision_of(body_html: str, summary: str) -> Revision | None:
+    """The correction a published sample's drafter makes (the sample's `revision`, found by
+    the words it corrects), applied to body and summary; None when the item has none."""
+    for _, sample in all_samples(load()):
+        change = sample.get("revision")
+        if change and change["from"] in body_html:
+            return Revision(change["reason"], body_html.replace(change["from"], change["to"]),
+                            summary.replace(change["from"], change["to"]))
+    return None

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from db import clock, items
+from db import clock, demo_samples, items
 from db.database import database
 from db.errors import DomainError
-from db.models import Decision, Item, ReviewTask, User, Version
+from db.models import Column, Decision, Item, ReviewTask, User, Version
 from db.workflow import calendar, decisions, delegation, publication, routing, rows, states, submission
 
 RETURN_REASONS = (
@@ -131,30 +131,41 @@ def _return(rng: random.Random, item: Item) -> None:
 
 
 def _working_copies(rng: random.Random) -> None:
-    """Edit a few published items into working copies (some approved by the section head),
-    and ask for one withdrawal and one abolition, so the comparison view has changes."""
-    published = list(Item.select().where(Item.state == states.PUBLISHED).order_by(Item.id))
-    rng.shuffle(published)
-    for item in published[:8]:
-        drafter = item.created_by
-        paragraph = f"<p>（{rng.randint(1, 12)}月{rng.randint(1, 28)}日补充：办理地点调整至市民之家二楼{rng.randint(1, 30)}号窗口。）</p>"
+    """Correct a few published items in working copies (some approved by the section head),
+    and ask to withdraw a notice and abolish a policy, so the comparison view has changes.
+    The corrections are the samples' own (db.demo_samples), so each reads as a real one."""
+    published = list(Item.select(Item, Column).join(Column).where(Item.state == states.PUBLISHED)
+                     .order_by(Item.written_on.desc(), Item.id))     # recent items are the ones corrected
+    revised = []
+    for item in published:
+        if len(revised) == 8:
+            break
+        revision = demo_samples.revision_of(item.body_html, item.summary)
+        if revision is None:
+            continue
         try:
             with database.atomic():
-                items.save_item(drafter, item, {"title": item.title + "（更新）",
-                                                "body_html": item.body_html.replace("。", "，现予更新。", 1) + paragraph})
-                items.submit(drafter, Item.get_by_id(item.id), "更新办理地点")
+                items.save_item(item.created_by, item, {"body_html": revision.body_html, "summary": revision.summary})
+                items.submit(item.created_by, Item.get_by_id(item.id), revision.reason)
         except DomainError:
             continue
+        revised.append(item)
         if rng.random() < 0.5:
             _approve_through(rng, item, 1, publish=False)
-    for item, request, reason in ((published[8:9], submission.request_withdrawal, "活动已取消，撤下原通知"),
-                                  (published[9:10], submission.request_abolition, "已被新发布的管理办法替代")):
-        for target in item:
-            try:
-                with database.atomic():
-                    request(target.created_by, target, reason)
-            except DomainError:
-                pass
+    untouched = [item for item in published if item not in revised]
+    _request_one(untouched, "tzgg", submission.request_withdrawal, "通知所述安排已有变化，撤下原通知")
+    _request_one(untouched[::-1], "zcfg", submission.request_abolition, "已被新发布的管理办法替代")   # the oldest
+
+
+def _request_one(published: list[Item], column_code: str, request, reason: str) -> None:
+    """Ask for the first item of the column, in the order given, that the request goes through for."""
+    for target in (item for item in published if item.column.code == column_code):
+        try:
+            with database.atomic():
+                request(target.created_by, target, reason)
+            return
+        except DomainError:
+            continue
 
 
 def _spread_pending(rng: random.Random) -> None:

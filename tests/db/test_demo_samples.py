@@ -18,7 +18,7 @@ from db import database as dbmod
 from db import demo, demo_samples, metadata
 from db.checks import service
 from db.checks.demo_step import DUTY_PHONE_NOTICE, LEAKY_DRAFT
-from db.models import Column, Item
+from db.models import Column, Item, Version
 
 SEEDS = range(5)
 TODAY = dt.date(2026, 12, 7)
@@ -119,6 +119,24 @@ def test_figures_about_one_year_agree_across_items():
         assert float(demo_samples.yearly_figures(year + 1)["sangong"]) < float(figures["sangong"]), "比上年有所下降"
 
 
+def test_each_correction_changes_words_its_sample_has_once():
+    """A sample's revision (what its drafter corrects once it is published) finds its words
+    in that sample's body only, and the corrected item is still about its title."""
+    plans = with_interpretations(plans_of(0))
+    revised = 0
+    for plan in plans:
+        body = "".join(f"<p>{p}</p>" for p in plan.paragraphs)
+        revision = demo_samples.revision_of(body, plan.summary)
+        if revision is not None:
+            revised += 1
+            assert revision.body_html != body and plan.key in revision.body_html
+            assert metadata.summary_problem(revision.summary) is None
+    for _, sample in demo_samples.all_samples(demo_samples.load()):
+        if "revision" in sample:
+            assert "".join(sample["paragraphs"]).count(sample["revision"]["from"]) == 1, sample["title"]
+    assert revised >= 8
+
+
 def test_the_same_seed_plans_the_same_items():
     assert plans_of(7) == plans_of(7)
     assert plans_of(7) != plans_of(8)
@@ -158,7 +176,7 @@ def test_the_built_policies_keep_their_articles_and_partners(demo_items):
     for policy in linked:
         reading = by_id[policy.related_id]
         assert reading.column.code == "zcjd" and reading.related_id == policy.id, "linked both ways"
-        assert f"《{policy.title.removesuffix('（更新）')}》" in reading.body_text
+        assert f"《{policy.title}》" in reading.body_text
 
 
 def test_the_checks_find_only_what_the_demo_plants(demo_items):
@@ -170,3 +188,15 @@ def test_the_checks_find_only_what_the_demo_plants(demo_items):
     assert found == {(LEAKY_DRAFT["title"], "id_number"), (LEAKY_DRAFT["title"], "mobile"),
                      (LEAKY_DRAFT["title"], "confusion"), (DUTY_PHONE_NOTICE["title"], "mobile"),
                      (unbundled[0], "policy_interpretation")}
+
+
+def test_the_built_corrections_are_the_samples_own(demo_items):
+    """Working copies of published items carry a real correction with its reason, not a
+    sentence that fits no item."""
+    corrected = {sample["revision"]["reason"]: sample["revision"]["to"]
+                 for _, sample in demo_samples.all_samples(demo_samples.load()) if "revision" in sample}
+    later = list(Version.select().join(Item).join(Column).where(
+        (Version.purpose == "publish") & (Version.number > 1) & (Column.kind != "guide")))
+    assert len(later) >= 5
+    for version in later:
+        assert version.note in corrected and corrected[version.note] in version.content, version.title
