@@ -182,6 +182,13 @@ def server_central(request, tmp_path, central_pool):
     drop_central(made, admin)
 
 
+@pytest.fixture
+def mariadb_central(tmp_path, central_pool):
+    made, admin = make_central("mariadb", tmp_path, None, central_pool)
+    yield made
+    drop_central(made, admin)
+
+
 class Client:
     """One workstation with its own profile. db.database is one per process, so a client
     binds it when it acts (`use()`); clients therefore take turns, as in the real world
