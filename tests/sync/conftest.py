@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +153,27 @@ def _drop_accounts(central: Central) -> None:
             admin.execute_sql(f'REVOKE ALL ON DATABASE "{central.name}" FROM "{account}"')
             admin.execute_sql(f'DROP ROLE IF EXISTS "{account}"')
     central.accounts.clear()
+
+
+@contextmanager
+def spare_database(backend: str, tmp_path: Path, initialised: bool = False):
+    """Another database on the same server as the test's central: empty, or set up by
+    site-init as somebody else's site (without roles). Dropped afterwards."""
+    name = "gk_s_" + uuid.uuid4().hex[:10]
+    admin = None
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / (name + '.sqlite')}"
+    else:
+        admin = server_or_skip(backend)
+        admin.execute_sql(f"CREATE DATABASE {name}")
+        url = SERVERS[backend].format(name=name)
+    db = open_central(url)
+    try:
+        if initialised:
+            siteinit.init_site(db, name, make_roles=False)
+        yield db
+    finally:
+        drop_central(Central(backend, url, name, db), admin)
 
 
 @pytest.fixture(scope="session")
