@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from db import items
@@ -82,3 +83,24 @@ def run_main(*args: str, password: str | None = None, home: Path | None = None) 
         env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
     return subprocess.run([sys.executable, str(REPO / "main.py"), *args], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def wait_until(condition, seconds: float = 10.0, every: float = 0.02) -> bool:
+    """Whether `condition()` came true within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
+
+
+def submitted_to_the_leader(central_db, make_client, *titles: str):
+    """Items a drafter submitted and synced, in a leader's queue after the leader's sync:
+    (item ids, the drafter's client, the leader's client, bound now)."""
+    drafter = make_client("drafter").use()
+    item_ids = [draft_and_submit(title).item_id for title in titles]
+    drafter.sync(central_db)
+    leader = make_client("leader")
+    leader.sync(central_db)
+    return item_ids, drafter, leader

@@ -6,7 +6,6 @@ first to commit is known; its decision must stand and the other must be recorded
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -16,7 +15,7 @@ from db.sync.engine import SyncEngine
 from db.sync.models import SyncConflict
 from db.sync.push import Hooks
 from tests.sync.conftest import server_or_skip
-from tests.sync.helpers import approve, central_rows, draft_and_submit, return_it, user
+from tests.sync.helpers import approve, central_rows, draft_and_submit, return_it, user, wait_until
 
 FIRST, SECOND = "zhangweidong", "limeihua"      # both supervise the trading section here
 
@@ -29,15 +28,6 @@ def lock_waiters(admin, central) -> int:
     else:
         sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'"
     return admin.execute_sql(sql, (central.name,)).fetchone()[0]
-
-
-def wait_until(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def item_before_two_leaders(central, make_client):

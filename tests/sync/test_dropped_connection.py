@@ -11,7 +11,7 @@ from db.sync.errors import CentralUnreachable
 from db.sync.push import Hooks
 from tests.sync.commit_cutter import CommitCutter
 from tests.sync.conftest import ADMIN_URLS
-from tests.sync.helpers import approve, central_rows, draft_and_submit, pending_ops
+from tests.sync.helpers import approve, central_rows, pending_ops, submitted_to_the_leader
 
 SESSION_ID = {"mariadb": "SELECT CONNECTION_ID()", "postgresql": "SELECT pg_backend_pid()"}
 KILL = {"mariadb": "KILL {id}", "postgresql": "SELECT pg_terminate_backend({id})"}
@@ -45,11 +45,7 @@ def effects(central_db) -> tuple:
 
 @pytest.mark.central
 def test_a_commit_whose_answer_died_with_its_connection_is_applied_once(server_central, make_client):
-    drafter = make_client("drafter").use()
-    item_id = draft_and_submit("断线后重试的审批").item_id
-    drafter.sync(server_central.db)
-    leader = make_client("leader")
-    leader.sync(server_central.db)
+    (item_id,), _drafter, leader = submitted_to_the_leader(server_central.db, make_client, "断线后重试的审批")
     approve(item_id)
     before = effects(server_central.db)
 

@@ -3,7 +3,6 @@ schema version 1 is upgraded to the current version with all its data kept."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -11,7 +10,7 @@ from db.central import ddl, siteinit
 from db.central.connect import open_central
 from db.sync import central_sql
 from tests.sync.conftest import ADMIN_URLS, SERVERS, spare_database
-from tests.sync.helpers import approve, central_rows, draft_and_submit, run_main
+from tests.sync.helpers import approve, central_rows, run_main, submitted_to_the_leader, wait_until
 
 # How each server shows a session waiting for site-init's lock.
 LOCK_WAITERS = {
@@ -47,7 +46,7 @@ class TwoSiteInits:
             self.ran.append(label)
             if not self.migrating.is_set():
                 self.migrating.set()
-                self.other_held_off = self._wait(self._other_is_held_off)
+                self.other_held_off = wait_until(self._other_is_held_off, 15.0, 0.05)
             step(db)
         return run
 
@@ -55,15 +54,6 @@ class TwoSiteInits:
         if self.backend == "sqlite":
             return "second" in self.outcomes           # it gave up at once
         return waiting_for_the_lock(self.backend, self.name)
-
-    @staticmethod
-    def _wait(condition, seconds: float = 15.0) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            time.sleep(0.05)
-        return False
 
     def _one(self, role: str) -> None:
         db = open_central(self.url)
@@ -149,12 +139,8 @@ def as_a_schema_1_site(source, target) -> dict[str, list[str]]:
 
 
 def test_site_init_upgrades_a_schema_1_site_and_keeps_its_data(central, make_client, tmp_path):
-    drafter = make_client("drafter").use()
-    live = draft_and_submit("升级前已发布的公告").item_id
-    waiting = draft_and_submit("升级前待审的公告").item_id
-    drafter.sync(central.db)
-    leader = make_client("leader")
-    leader.sync(central.db)
+    (live, waiting), _drafter, leader = submitted_to_the_leader(central.db, make_client, "升级前已发布的公告",
+                                                                 "升级前待审的公告")
     approve(live)
     leader.sync(central.db)
 

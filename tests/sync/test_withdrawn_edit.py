@@ -8,18 +8,14 @@ import json
 from db.models import Item
 from db.sync import conflicts
 from db.workflow import submission
-from tests.sync.helpers import approve, central_rows, draft_and_submit, edit, submit, user
+from tests.sync.helpers import approve, central_rows, edit, submit, submitted_to_the_leader, user
 
 EDITED = "修订后的招标公告（离线修改）"
 
 
 def published_then_withdrawn_elsewhere(central, make_client):
     """Returns the item id and the first drafter's workstation, offline since the item went live."""
-    first = make_client("drafter-first").use()
-    item_id = draft_and_submit("将被撤稿的公告").item_id
-    first.sync(central.db)
-    leader = make_client("leader")
-    leader.sync(central.db)
+    (item_id,), first, leader = submitted_to_the_leader(central.db, make_client, "将被撤稿的公告")
     approve(item_id)
     leader.sync(central.db)
     first.sync(central.db)                   # the first drafter sees it live, then goes offline
