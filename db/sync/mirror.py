@@ -45,6 +45,7 @@ class Mirror:
         self.touched_items: set[str] = set()      # items whose local rows changed
         self.new_versions: set[str] = set()       # items whose working copy may follow a new version
         self.fresh_items: set[str] = set()        # items new to this profile in this page
+        self.kept_edits: set[str] = set()         # withdrawn elsewhere while edited here: hands off
         self._directory: dict[str, set[str]] = {}
         self.wanted_blobs: set[str] = set()
         self.relayed = 0
@@ -218,10 +219,24 @@ class Mirror:
             if op == "delete":
                 publication.mark_published_many(run)
                 run = []
+                self._keep_edits_of_withdrawn(item_id)
                 publication.mark_withdrawn(item_id, found[1], found[4])
             else:
                 run.append((item_id, found[1], found[4], row.get("published_at")))
         publication.mark_published_many(run)
+
+    def _keep_edits_of_withdrawn(self, item_id: str) -> None:
+        """撤稿 made elsewhere while this working copy has unsubmitted edits: the edits stay
+        (the item leaves review, its working copy is not replaced) and the editor is told."""
+        item = Item.get_by_id(item_id)
+        if not settle.locally_edited(item):
+            return
+        self.kept_edits.add(item_id)
+        record_pull_conflict("withdrawn", item_id, "该信息已在其他工作站撤稿，您在本机尚未提交的修改保留在工作稿中，不会再发布",
+                             "The item was withdrawn at another workstation; your unsubmitted edits stay in the "
+                             "working copy and will not be published", {"state": "withdrawn"},
+                             for_user=item.updated_by_id or item.created_by_id, title=item.title,
+                             mine={"title": item.title})
 
     # ------------------------------------------------------------ decisions
     def _decisions(self, entries: list) -> None:
@@ -248,7 +263,7 @@ class Mirror:
     def _settle(self) -> None:
         for item_id in sorted(self.fresh_items):
             settle.fill_new_item(item_id)
-        for item in Item.select().where(Item.id.in_(sorted(self.new_versions - self.fresh_items))):
+        for item in Item.select().where(Item.id.in_(sorted(self.new_versions - self.fresh_items - self.kept_edits))):
             settle.refresh_working_copy(item)
         for item in settle.items_needing_tasks(self.touched_items):
             settle.rebuild_tasks(item)

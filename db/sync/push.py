@@ -265,6 +265,8 @@ def _refused(central, op, exc: BaseException) -> dict:
 
 def _plain(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if not any(char.isalpha() for char in text):     # PyMySQL says "(0, '')" when the server hung up
+        return "连接中断"
     return text[:200]
 
 

@@ -20,7 +20,7 @@ def run(args) -> int:
     import os
     import sys
 
-    from db.central.connect import open_central, parse_url
+    from db.central.connect import failure_reason, open_central, parse_url
     from db.errors import DomainError
     from db.sync.engine import SyncEngine
     from desktop.commands.common import fail, open_named
@@ -34,7 +34,7 @@ def run(args) -> int:
         try:
             central = open_central(url, password)
         except Exception as exc:   # noqa: BLE001 — drivers raise their own types
-            return fail(f"无法连接网站数据库（{type(exc).__name__}），本地工作已保存，稍后再试")
+            return fail(f"无法连接网站数据库（{failure_reason(exc)}），本地工作已保存，未写入任何数据")
         try:
             report = SyncEngine(profile, central, progress=_printer()).run()
         finally:

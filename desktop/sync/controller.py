@@ -84,13 +84,8 @@ class SyncThread(QThread):
 
 
 def _reason(exc: Exception) -> str:
-    """A few plain words for why the connection failed (never the URL or the password)."""
-    text = str(exc).lower()
-    if "access denied" in text or "authentication" in text or "password" in text:
-        return "用户名或密码不正确"
-    if "timed out" in text or "timeout" in text:
-        return "连接超时"
-    return "网络中断或服务器未运行"
+    from db.central.connect import failure_reason
+    return failure_reason(exc)
 
 
 class SyncController(QObject):

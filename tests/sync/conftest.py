@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,19 +59,22 @@ class Central:
 def make_central(backend: str, tmp_path: Path, template_profile: Path, pool: "CentralPool | None" = None):
     if pool is not None:
         return pool.take(backend, tmp_path), None
-    name = "gk_t_" + uuid.uuid4().hex[:10]
-    admin = None
-    if backend == "sqlite":
-        url = f"sqlite:///{tmp_path / (name + '.sqlite')}"
-    else:
-        admin = server_or_skip(backend)
-        admin.execute_sql(f"CREATE DATABASE {name}" + (" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-                                                      if backend == "mariadb" else ""))
-        url = SERVERS[backend].format(name=name)
+    name, url, admin = new_database(backend, tmp_path, "gk_t_")
     db = open_central(url)
     siteinit.init_site(db, name)
     _seed_directory(db, template_profile, tmp_path)
     return Central(backend, url, name, db), admin
+
+
+def new_database(backend: str, tmp_path: Path, prefix: str) -> tuple[str, str, object]:
+    """(name, url, admin connection or None) of a new, empty, uniquely named database."""
+    name = prefix + uuid.uuid4().hex[:10]
+    if backend == "sqlite":
+        return name, f"sqlite:///{tmp_path / (name + '.sqlite')}", None
+    admin = server_or_skip(backend)
+    admin.execute_sql(f"CREATE DATABASE {name}" + (" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                                                  if backend == "mariadb" else ""))
+    return name, SERVERS[backend].format(name=name), admin
 
 
 def _seed_directory(db, template_profile: Path, tmp_path: Path) -> None:
@@ -154,6 +158,20 @@ def _drop_accounts(central: Central) -> None:
     central.accounts.clear()
 
 
+@contextmanager
+def spare_database(backend: str, tmp_path: Path, initialised: bool = False):
+    """Another database on the same server as the test's central: empty, or set up by
+    site-init as somebody else's site (without roles). Dropped afterwards."""
+    name, url, admin = new_database(backend, tmp_path, "gk_s_")
+    db = open_central(url)
+    try:
+        if initialised:
+            siteinit.init_site(db, name, make_roles=False)
+        yield db
+    finally:
+        drop_central(Central(backend, url, name, db), admin)
+
+
 @pytest.fixture(scope="session")
 def central_pool(tmp_path_factory, template_profile):
     pool = CentralPool(tmp_path_factory.mktemp("central-pool"), template_profile)
@@ -178,6 +196,13 @@ def sqlite_central(tmp_path, central_pool):
 @pytest.fixture(params=["mariadb", "postgresql"])
 def server_central(request, tmp_path, central_pool):
     made, admin = make_central(request.param, tmp_path, None, central_pool)
+    yield made
+    drop_central(made, admin)
+
+
+@pytest.fixture
+def mariadb_central(tmp_path, central_pool):
+    made, admin = make_central("mariadb", tmp_path, None, central_pool)
     yield made
     drop_central(made, admin)
 

@@ -1,6 +1,12 @@
 """Workstation actions for sync tests, through the real services (db.items, db.workflow)."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 from db import items
 from db.models import Column, Item, OutboxOp, User, Version
 from db.workflow import decisions
@@ -61,3 +67,40 @@ def log_changes(central_db, changes: list) -> int:
     from db.sync.changelog import central_now, write_changes
     with central_db.bind_ctx(CENTRAL_MODELS), writing(central_db):
         return write_changes(central_db, changes, central_now(central_db))
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_main(*args: str, password: str | None = None, home: Path | None = None) -> subprocess.CompletedProcess:
+    """`python main.py ARGS` in a subprocess, as a script would run it. `password` goes in
+    $GONGKAI_DB_PASSWORD; `home` holds the settings (QSettings) files of that run."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("GONGKAI_DB_PASSWORD", None)
+    if password is not None:
+        env["GONGKAI_DB_PASSWORD"] = password
+    if home is not None:
+        env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def wait_until(condition, seconds: float = 10.0, every: float = 0.02) -> bool:
+    """Whether `condition()` came true within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
+
+
+def submitted_to_the_leader(central_db, make_client, *titles: str):
+    """Items a drafter submitted and synced, in a leader's queue after the leader's sync:
+    (item ids, the drafter's client, the leader's client, bound now)."""
+    drafter = make_client("drafter").use()
+    item_ids = [draft_and_submit(title).item_id for title in titles]
+    drafter.sync(central_db)
+    leader = make_client("leader")
+    leader.sync(central_db)
+    return item_ids, drafter, leader

@@ -1,5 +1,6 @@
 """Property: several drafter and leader workstations doing random work, syncs and network
-failures end, after a final sync of all, with every op applied at most once, every mirror
+failures (an acknowledgement lost after COMMIT, a push cut before COMMIT, a pull cut
+before a page's local commit) end, after a final sync of all, with every op applied at most once, every mirror
 equal to the central data, every publication equal to an approved version, nothing lost.
 The work includes withdrawals (撤稿) and decisions by a deputy (代审) whose delegation
 reached their workstation by sync.
@@ -15,7 +16,7 @@ import shutil
 import uuid
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 from peewee import OperationalError
 
 from db import clock, database as dbmod, directory
@@ -30,20 +31,44 @@ from tests.sync.helpers import approve, central_rows, draft_and_submit, edit, re
 
 ROLES = [("drafter", "maxiaoyan"), ("drafter", "maxiaoyan"), ("leader", "zhangweidong"), ("leader", "limeihua"),
          ("leader", "wuhao")]          # 吴浩, a section head, decides for 张卫东 (代审)
+FAULTY_SYNCS = ("sync_lost_ack", "sync_cut_push", "sync_cut_pull")
 ACTIONS = st.tuples(st.sampled_from(["new", "edit", "resubmit", "withdraw", "approve", "return", "sync",
-                                     "sync_fail"]),
+                                     *FAULTY_SYNCS]),
                     st.integers(0, len(ROLES) - 1), st.integers(0, 50))
 
 
-def network_drop(batch):
+PULL_PAGE = 4     # small pages, so a cut pull has pages behind it and before it
+
+
+def network_drop(_where):
     raise OperationalError(2013, "Lost connection to server during query")
 
 
+def on_second_call(fail):
+    calls = []
+
+    def hook(where):
+        calls.append(where)
+        if len(calls) == 2:
+            fail(where)
+    return hook
+
+
+def faulty(action: str) -> Hooks | None:
+    """The hooks of one sync: which connection failure to inject, if any."""
+    if action == "sync_lost_ack":
+        return Hooks(after_commit=network_drop)
+    if action == "sync_cut_push":
+        return Hooks(before_commit=network_drop)
+    if action == "sync_cut_pull":
+        return Hooks(pull_before_local_commit=on_second_call(network_drop))
+    return None
+
+
 def act(client_role, username, action, pick, central_db, client, n):
-    if action in ("sync", "sync_fail"):
-        hooks = Hooks(after_commit=network_drop) if action == "sync_fail" else None
+    if action == "sync" or action in FAULTY_SYNCS:
         try:
-            client.sync(central_db, hooks=hooks)
+            client.sync(central_db, hooks=faulty(action), page_size=PULL_PAGE)
         except SyncStopped:
             pass
         return
@@ -158,10 +183,18 @@ def test_a_deputy_approval_and_a_withdrawal_converge(tmp_path, template_profile,
     run_scenario("sqlite", DEPUTY_AND_WITHDRAWAL, tmp_path, template_profile, central_pool, happened)
 
 
+# Every kind of injected failure, whatever the random draws: a push cut before and after
+# COMMIT, and a leader's pull cut after its first page.
+EVERY_FAULT = [("new", 0, 0), ("new", 0, 1), ("sync_cut_push", 0, 0), ("sync_lost_ack", 0, 0), ("sync", 0, 0),
+               ("sync_cut_pull", 2, 0), ("sync", 2, 0), ("approve", 2, 0), ("sync_cut_push", 2, 0), ("sync", 2, 0),
+               ("sync_cut_pull", 3, 0)]
+
+
 @pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(steps=st.lists(ACTIONS, min_size=4, max_size=18))
+@example(steps=EVERY_FAULT)
 def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile, central_pool):
     run_scenario("sqlite", steps, tmp_path, template_profile, central_pool)
 
@@ -172,5 +205,6 @@ def test_random_work_converges_on_sqlite(steps, tmp_path, template_profile, cent
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(steps=st.lists(ACTIONS, min_size=4, max_size=14))
+@example(steps=EVERY_FAULT)
 def test_random_work_converges_on_servers(backend, steps, tmp_path, template_profile, central_pool):
     run_scenario(backend, steps, tmp_path, template_profile, central_pool)

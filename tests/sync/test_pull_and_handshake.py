@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 from db.central import siteinit
-from db.central.connect import open_central
 from db.models import Item, ReviewTask
 from db.sync import state
 from db.sync.errors import EmptyDatabase, PullRefused, SchemaMismatch, WrongDatabase
 from db.sync.push import Hooks
+from tests.sync.conftest import spare_database
 from tests.sync.helpers import central_rows, draft_and_submit, log_changes, pending_ops
 
 
@@ -82,26 +82,26 @@ def test_wrong_database_writes_nothing_and_keeps_local_work(central, make_client
     draft_and_submit("应保留的本地工作")
     client.sync(central.db)
     draft_and_submit("第二条本地工作")
-    other = open_central(f"sqlite:///{tmp_path / 'other.sqlite'}")
-    siteinit.init_site(other)
-    before = _central_fingerprint(other)
-    with pytest.raises(WrongDatabase) as refused:
-        client.sync(other)
-    assert "未写入任何数据" in str(refused.value)
-    assert _central_fingerprint(other) == before
+    with spare_database(central.backend, tmp_path, initialised=True) as other:
+        before = _central_fingerprint(other)
+        with pytest.raises(WrongDatabase) as refused:
+            client.sync(other)
+        assert "未写入任何数据" in str(refused.value)
+        assert _central_fingerprint(other) == before
     assert len(pending_ops()) == 1
     assert state.get(state.LAST_ERROR).startswith("连接的不是")
 
 
-def test_empty_database_writes_nothing_and_says_run_site_init(make_client, tmp_path):
+def test_empty_database_writes_nothing_and_says_run_site_init(central, make_client, tmp_path):
     client = make_client("drafter").use()
     draft_and_submit("空库前的工作")
-    empty = open_central(f"sqlite:///{tmp_path / 'empty.sqlite'}")
-    with pytest.raises(EmptyDatabase) as refused:
-        client.sync(empty)
-    assert "site-init" in str(refused.value)
-    assert empty.get_tables() == []
+    with spare_database(central.backend, tmp_path) as empty:
+        with pytest.raises(EmptyDatabase) as refused:
+            client.sync(empty)
+        assert "site-init" in str(refused.value) and "本地工作已保存" in str(refused.value)
+        assert empty.get_tables() == []
     assert len(pending_ops()) == 1
+    assert state.get(state.INSTANCE_ID) == "", "an empty database is never pinned as this profile's site"
 
 
 @pytest.mark.parametrize("version, words", [(99, "比本工作站新"), (0, "过旧")])
