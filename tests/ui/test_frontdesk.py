@@ -8,6 +8,7 @@ import subprocess
 
 import pypdf
 import pytest
+from PyQt6 import sip
 from PyQt6.QtCore import Qt
 from PyQt6.QtPdf import QPdfDocument
 from PyQt6.QtPrintSupport import QPrinter
@@ -181,7 +182,8 @@ def test_batch_print_of_a_window_and_cancel(qtbot, ctx, desk, tmp_path):
     assert dialog.outcome.cancelled and not cancelled.exists()
     assert "已取消" in dialog.status.text()
     assert AuditEvent.select().where(AuditEvent.action == "card_printed").count() == 1
-    assert not progress.dialog.isVisible()
+    # The progress dialog goes away on its next poll (it is then deleted, not just hidden).
+    qtbot.waitUntil(lambda: sip.isdeleted(progress.dialog) or not progress.dialog.isVisible(), timeout=2000)
 
 
 def test_the_list_follows_changes_made_elsewhere(qtbot, ctx, desk):
