@@ -9,6 +9,8 @@ publishes them in one transaction.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from db import items
 from db.errors import DomainError, PermissionDenied, ValidationFailed
 from db.models import Item, User, Version
@@ -75,6 +77,38 @@ def _set_related(user: User, other: Item, value: str | None) -> None:
     other.related = value
     items.mark_changed(user, other)
     items.keep_revision(user, other, autosave=False)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An item the user could link as the bundle partner, as the chooser lists it."""
+    id: str
+    title: str
+    column: str
+    state: str
+    partner_title: str          # the item it is linked to now ("" when free)
+
+
+def partner_candidates(user: User, kind: str, item_id: str | None = None) -> list[Candidate]:
+    """Items of the kind that pairs with `kind` that `user` may link (their own section's,
+    in columns they may draft in), newest change first; withdrawn ones are left out, as
+    is `item_id` itself."""
+    wanted = PAIRS.get(kind)
+    if wanted is None:
+        return []
+    columns = {c.id: c for c in items.draftable_columns(user) if c.kind == wanted}
+    if not columns:
+        return []
+    rows = (Item.select(Item.id, Item.title, Item.column, Item.state, Item.related)
+            .where(Item.column.in_(list(columns)) & (Item.section == user.section_id)
+                   & (Item.state != states.WITHDRAWN))
+            .order_by(Item.updated_at.desc()))
+    rows = [row for row in rows if row.id != item_id]
+    linked = {row.related_id for row in rows if row.related_id and row.related_id != item_id}
+    titles = {i.id: i.title for i in Item.select(Item.id, Item.title).where(Item.id.in_(list(linked)))} if linked else {}
+    return [Candidate(row.id, row.title, columns[row.column_id].name, row.state,
+                      titles.get(row.related_id, "") if row.related_id != item_id else "")
+            for row in rows]
 
 
 def latest_version(item: Item) -> Version | None:

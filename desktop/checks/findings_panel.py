@@ -14,10 +14,12 @@ from PyQt6.QtCore import QCoreApplication, QTimer, pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from db import metadata
+from db.models import Column
 from db.checks import check_text
 from db.checks.docno import check_doc_no
 from db.checks.findings import Finding
 from db.checks.guide import guide_texts
+from db.checks.policy import check_policy_bundle
 from db.checks.service import OVERRIDABLE_RULES, CheckedFinding, WorkingCopyChecks, working_copy_checks
 from desktop.checks import highlight
 from desktop.checks.common import apply_label, can_apply, is_masking
@@ -45,6 +47,7 @@ class Panel(QWidget):
         self.findings: list[Finding] = []
         self.read_only = False
         self._shown: tuple | None = None
+        self._kind_of: tuple[str | None, str] = (None, "")     # (column id, its kind)
         self._build()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -139,11 +142,26 @@ class Panel(QWidget):
         findings += check_text(self.body_edit.document().toPlainText(), "body", context)
         for name, location, text in guide_texts(self._guide()):
             findings += [_at(f, location) for f in check_text(text, name, context)]
+        findings += check_policy_bundle({"kind": self._column_kind(), "related": self._related()})
         self.findings = findings + self.data.attachment_findings
         highlight.highlight(self.body_edit, [f for f in self.findings if f.field == "body"],
                             frozenset(self.data.notes))
         self.render()
         self.checked.emit()
+
+    def _column_kind(self) -> str:
+        """The kind of the editor's column (policy, interpretation, guide …), read once per column."""
+        column_id = self.editor.session.column_id
+        if self._kind_of[0] != column_id:
+            column = Column.get_or_none(Column.id == column_id) if column_id else None
+            self._kind_of = (column_id, column.kind if column is not None else "")
+        return self._kind_of[1]
+
+    def _related(self) -> str:
+        for panel in getattr(self.editor, "panels", {}).values():
+            if panel is not self and "related_id" in (values := panel.values()):
+                return values["related_id"]
+        return ""
 
     def _guide(self) -> dict | None:
         for panel in getattr(self.editor, "panels", {}).values():

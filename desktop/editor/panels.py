@@ -41,6 +41,8 @@ class PanelSpec:
 
 
 EDITOR_PANELS: list[PanelSpec] = []
+EDITOR_PANELS.append(PanelSpec("bundle", "配套信息", "desktop.editor.bundle_panel",
+                               lambda column: column.kind in ("policy", "interpretation"), "side"))
 EDITOR_PANELS.append(PanelSpec("checks", "发布前检查", "desktop.checks.findings_panel", lambda column: True, "side"))
 EDITOR_PANELS.append(PanelSpec("guide", "办事指南", "desktop.guides.panel", lambda column: column.kind == "guide"))
 

@@ -76,3 +76,16 @@ def test_editing_a_held_partner_takes_it_back_out(profile):
     items.save_item(user("gaopeng"), Item.get_by_id(policy.id), {"summary": "修改了概述。"})
     assert Version.get_by_id(pv.id).state == "stale"
     assert Item.get_by_id(policy.id).state == "draft"
+
+
+def test_the_chooser_offers_the_paired_kind_of_the_drafters_own_section(profile):
+    policy, reading = linked_pair()
+    loose = draft("gaopeng", "zcjd", title="《信阳市窗口服务规范》政策解读", topic="0802", doc_no="")
+    offered = {c.id: c for c in bundles.partner_candidates(user("gaopeng"), "policy", policy.id)}
+    assert set(offered) == {reading.id, loose.id}, "interpretations only, never the policy itself"
+    assert offered[reading.id].partner_title == "", "linked to this very policy: not someone else's"
+    other_policy = draft("gaopeng", "zcfg", title="信阳市窗口服务规范", topic="0802", doc_no="")
+    offered = {c.id: c for c in bundles.partner_candidates(user("gaopeng"), "policy", other_policy.id)}
+    assert offered[reading.id].partner_title == POLICY["title"], "the chooser says what it is linked to now"
+    assert bundles.partner_candidates(user("liuyang"), "policy") == [], "another section's drafter sees none"
+    assert bundles.partner_candidates(user("gaopeng"), "news") == []

@@ -226,4 +226,20 @@
 <message><source>代审</source><translation>Deputies</translation></message>
 <message><source>工作日历</source><translation>Working-day calendar</translation></message>
 </context>
+<context><name>BundlePanel</name>
+<message><source>{title}（{state}）</source><translation>{title} ({state})</translation></message>
+<message><source>关联</source><translation>Link</translation></message>
+<message><source>取消</source><translation>Cancel</translation></message>
+<message><source>尚未关联</source><translation>Not linked yet</translation></message>
+<message><source>所解读的政策文件</source><translation>Policy document it explains</translation></message>
+<message><source>政策文件须与政策解读同步起草、同步审签、同步发布：提交时一并送审，批准后一同发布。</source><translation>A policy document is drafted, reviewed and published together with its interpretation: submitting one submits both, and they go live together once approved.</translation></message>
+<message><source>政策解读随所解读的政策文件一并送审、一同发布。</source><translation>An interpretation is reviewed and published together with the policy document it explains.</translation></message>
+<message><source>本科室没有可以关联的信息，请先起草。</source><translation>Your section has nothing that could be linked; draft it first.</translation></message>
+<message><source>解除关联</source><translation>Unlink</translation></message>
+<message><source>输入标题中的文字筛选</source><translation>Type words of the title to narrow the list</translation></message>
+<message><source>选择{what}</source><translation>Choose: {what}</translation></message>
+<message><source>选择…</source><translation>Choose…</translation></message>
+<message><source>配套的政策解读</source><translation>Interpretation that goes with it</translation></message>
+<message><source>（现与{title}关联）</source><translation> (now linked with {title})</translation></message>
+</context>
 </TS>
