@@ -1,7 +1,9 @@
 """`site-init`: create or upgrade the central schema under a migration lock.
 
 The lock is GET_LOCK on MariaDB/MySQL, pg_advisory_lock on PostgreSQL and a lock row on
-SQLite, so two administrators starting site-init at once cannot interleave migrations.
+SQLite, so two administrators starting site-init at once cannot interleave migrations: the
+second waits up to LOCK_WAIT_SECONDS on the servers (SQLite refuses at once), then refuses
+with MigrationLocked.
 Each schema version is a list of statements frozen in db.central (ddl, routines); the
 applied ones are listed in schema_migrations and `sync_meta.schema_version` names the last.
 """
@@ -12,7 +14,7 @@ import socket
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from peewee import Database, IntegrityError
+from peewee import Database, IntegrityError, OperationalError
 
 from db.central import ddl, roles, routines, routines_v2
 from db.central.connect import dialect
@@ -24,6 +26,7 @@ MIN_CLIENT_VERSION = 2
 LOCK_NAME = "gongkai_site_init"
 LOCK_WAIT_SECONDS = 30
 STALE_SQLITE_LOCK = dt.timedelta(minutes=10)
+PG_LOCK_NOT_AVAILABLE = "55P03"
 
 
 class MigrationLocked(DomainError):
@@ -59,8 +62,28 @@ def migration_v1(db: Database) -> None:
 def migration_v2(db: Database) -> None:
     """Batched push (set-based gate), decisions guarded by account, central 索引号 counter."""
     kind = dialect(db)
+    _free_duplicate_index_numbers(db)     # before any DDL: MariaDB commits each statement
     for statement in ddl.tables_v2(kind) + routines_v2.routines_v2(kind):
         raw(db, statement)
+
+
+# Schema 1 kept each workstation's own 索引号, and two workstations offline can hand out the
+# same one; schema 2 makes the central number unique. The number stays with the item that
+# had it first (published first, else created first). The others lose theirs: the website
+# keeps the number of their approved content, and their next submission gets one from the
+# central counter (db.sync.index_numbers).
+SHARED_INDEX_NUMBERS = ("SELECT id, index_no FROM wf_item WHERE index_no IN (SELECT index_no FROM wf_item"
+                        " GROUP BY index_no HAVING COUNT(*) > 1)"
+                        " ORDER BY index_no, published_at IS NULL, published_at, created_at, id")
+
+
+def _free_duplicate_index_numbers(db: Database) -> None:
+    db.execute_sql("UPDATE wf_item SET index_no = NULL WHERE index_no = ''")
+    holders: set[str] = set()
+    for item_id, number in db.execute_sql(SHARED_INDEX_NUMBERS).fetchall():
+        if number in holders:
+            db.execute_sql(_param(db, "UPDATE wf_item SET index_no = NULL WHERE id = ?"), (item_id,))
+        holders.add(number)
 
 
 MIGRATIONS = [("0001_central_initial", migration_v1), ("0002_batches_accounts_index", migration_v2)]
@@ -136,7 +159,7 @@ def migration_lock(db: Database):
         finally:
             db.execute_sql("SELECT RELEASE_LOCK(%s)", (name,))
     elif kind == "postgresql":
-        db.execute_sql("SELECT pg_advisory_lock(hashtext(%s))", (LOCK_NAME,))
+        _pg_advisory_lock(db)
         try:
             yield
         finally:
@@ -144,6 +167,19 @@ def migration_lock(db: Database):
     else:
         with _sqlite_lock_row(db):
             yield
+
+
+def _pg_advisory_lock(db: Database) -> None:
+    """Wait as long as MariaDB's GET_LOCK would, then refuse (pg_advisory_lock alone waits forever)."""
+    db.execute_sql(f"SET lock_timeout = '{int(LOCK_WAIT_SECONDS * 1000)}ms'")
+    try:
+        db.execute_sql("SELECT pg_advisory_lock(hashtext(%s))", (LOCK_NAME,))
+    except OperationalError as exc:
+        if getattr(exc.__cause__, "pgcode", None) == PG_LOCK_NOT_AVAILABLE or "lock timeout" in str(exc):
+            raise _locked() from exc
+        raise
+    finally:
+        db.execute_sql("RESET lock_timeout")
 
 
 @contextmanager

@@ -162,3 +162,42 @@ def test_site_init_upgrades_a_schema_1_site_and_keeps_its_data(central, make_cli
         report = leader.sync(old_site)
         assert report.conflicts == 0 and report.published == [waiting]
         assert sorted(central_rows(old_site, "SELECT item_id FROM pub_item")) == sorted([(live,), (waiting,)])
+
+
+def test_schema_1_items_sharing_an_index_number_do_not_stop_the_upgrade(central, make_client, tmp_path):
+    """Schema 1 kept each workstation's 索引号, and two workstations offline can hand out the
+    same one; schema 2's unique central number must not make such a site impossible to upgrade."""
+    (live, waiting), _drafter, leader = submitted_to_the_leader(central.db, make_client, "先发布的公告",
+                                                                 "同号的待审公告")
+    approve(live)
+    leader.sync(central.db)
+
+    with spare_database(central.backend, tmp_path) as old_site:
+        as_a_schema_1_site(central.db, old_site)
+        [(number,)] = central_rows(old_site, "SELECT index_no FROM wf_item WHERE id = ?", (live,))
+        central_rows(old_site, "UPDATE wf_item SET index_no = ? WHERE id = ?", (number, waiting))
+
+        assert siteinit.init_site(old_site, make_roles=False).applied == [siteinit.MIGRATIONS[1][0]]
+        assert central_rows(old_site, "SELECT id, index_no FROM wf_item ORDER BY index_no IS NULL") == [
+            (live, number), (waiting, None)], "the published item keeps its number; the other gives it up"
+        assert siteinit.init_site(old_site, make_roles=False).applied == [], "a second run finds nothing to do"
+
+        leader.use()
+        approve(waiting)
+        assert leader.sync(old_site).published == [waiting], "the other item can still be published"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "mariadb", "postgresql"])
+def test_site_init_refuses_in_plain_words_while_another_holds_the_lock(backend, tmp_path, monkeypatch):
+    monkeypatch.setattr(siteinit, "LOCK_WAIT_SECONDS", 1)       # the servers wait this long, then refuse
+    with spare_database(backend, tmp_path) as db:
+        holder = open_central(url_of(backend, db))
+        try:
+            with siteinit.migration_lock(holder):
+                with pytest.raises(siteinit.MigrationLocked) as refused:
+                    siteinit.init_site(db, make_roles=False)
+        finally:
+            holder.close()
+        assert "另一位管理员正在初始化或升级网站数据库" in str(refused.value)
+        assert set(db.get_tables()) <= {"migration_lock"}, "no migration ran while the other held the lock"
+        assert siteinit.init_site(db, make_roles=False).applied, "once the lock is free, site-init goes ahead"
