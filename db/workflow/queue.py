@@ -145,18 +145,28 @@ def queue_count(user: User, day: str | None = None) -> int:
     return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).scalar() if scopes else 0
 
 
+# Reviewers follow what is on its way through review; everyone else (drafters, administrators)
+# sees every state of the items they follow.
 COUNTED_STATES = (states.IN_REVIEW, states.RETURNED, states.APPROVED)
+EVERY_STATE = (states.DRAFT, states.RETURNED, states.IN_REVIEW, states.APPROVED, states.PUBLISHED,
+               states.WITHDRAWN)
+
+
+def states_counted_for(user: User) -> tuple[str, ...]:
+    return COUNTED_STATES if routing.may_review(user) else EVERY_STATE
 
 
 def counts_for(user: User) -> dict[str, int]:
-    """待我审核 (mine), and per state the items of the sections the user follows.
-    `approved` counts what waits for sync; `held` the part of it waiting for a bundle partner."""
+    """待我审核 (mine), and per state the items of the sections the user follows (the states
+    of states_counted_for). `approved` counts what waits for sync; `held` the part of it
+    waiting for a bundle partner."""
     sections = routing.section_ids_in_view(user)
-    query = (Item.select(Item.state, fn.COUNT(Item.id)).where(Item.state.in_(COUNTED_STATES))
+    counted = states_counted_for(user)
+    query = (Item.select(Item.state, fn.COUNT(Item.id)).where(Item.state.in_(counted))
              .group_by(Item.state))
     if sections is not None:
         query = query.where(Item.section.in_(sections))
-    counts = {state: 0 for state in COUNTED_STATES}
+    counts = {state: 0 for state in counted}
     counts.update(dict(query.tuples()))
     counts["held"] = _held_count(sections)
     counts["mine"] = queue_count(user)
