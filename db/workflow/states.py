@@ -152,9 +152,13 @@ def can(state: str, event: str) -> bool:
 # newer number. So a state decided elsewhere is accepted when the machine can reach it from
 # the state here. Besides, the central database orders decisions by commit (DESIGN.md §6.4):
 # a decision made here can lose to another workstation's, so a version decided (or edited)
-# here follows the decision that stood, or the edit elsewhere that made it stale first.
-VERSION_SETTLED = (V_HELD, V_APPROVED, V_RETURNED, V_STALE)
-VERSION_RACES = frozenset((mine, theirs) for mine in VERSION_SETTLED for theirs in VERSION_SETTLED if mine != theirs)
+# here follows the decision that stood, or the edit elsewhere that made it stale first; and
+# a decision the central database refused leaves the version in review there, so here too.
+VERSION_DECIDED = (V_HELD, V_APPROVED, V_RETURNED)
+VERSION_SETTLED = VERSION_DECIDED + (V_STALE,)
+VERSION_RACES = frozenset(
+    [(mine, theirs) for mine in VERSION_SETTLED for theirs in VERSION_SETTLED if mine != theirs]
+    + [(mine, V_IN_REVIEW) for mine in VERSION_DECIDED])
 
 
 def _reachable(table: dict, start: str) -> frozenset[str]:

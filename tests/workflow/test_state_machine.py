@@ -63,6 +63,7 @@ def test_a_version_decided_here_follows_the_decision_that_stood_centrally():
     assert states.follow_version(states.V_APPROVED, states.V_RETURNED) == states.V_RETURNED
     assert states.follow_version(states.V_STALE, states.V_APPROVED) == states.V_APPROVED   # a released approval
     assert states.follow_version(states.V_APPROVED, states.V_STALE) == states.V_STALE      # edited there first
+    assert states.follow_version(states.V_APPROVED, states.V_IN_REVIEW) == states.V_IN_REVIEW   # refused there
 
 
 @pytest.mark.parametrize("local, decided", [
