@@ -141,8 +141,11 @@ def queue_totals(user: User, today: str, section_id: str | None = None, column_i
 
 
 def queue_count(user: User, day: str | None = None) -> int:
+    """待我审核: what the user can decide now (a version they edited is listed, not counted)."""
     scopes = routing.scopes_of(user, day)
-    return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).scalar() if scopes else 0
+    if not scopes:
+        return 0
+    return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).where(authorship.not_author(Version, user.id)).scalar()
 
 
 # Reviewers follow what is on its way through review; everyone else (drafters, administrators)

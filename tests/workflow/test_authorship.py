@@ -33,6 +33,7 @@ def test_the_head_sees_the_edited_version_in_the_queue_with_the_reason(profile):
     _item, version = edited_by_head_then_submitted()
     rows = [r for r in queue.queue_for(user("chenjing")) if r.version_id == version.id]
     assert len(rows) == 1 and "修改过此版本" in rows[0].problem
+    assert queue.counts_for(user("chenjing"))["mine"] == 0, "待我审核 counts what she can decide"
 
 
 def test_nobody_else_able_to_decide_puts_it_before_the_leader(profile):
