@@ -19,10 +19,16 @@ SAVERS_SQL = (
     '          AND "state" IN (\'held\', \'approved\', \'published\', \'replaced\')), \'\')')
 
 
-def up(migrator, db):
-    db.execute_sql(STATEMENT)
-    updates = []
+def authors_of_pending(db) -> dict[str, str]:
+    """version id → its authors, for every version still waiting for a decision."""
+    found = {}
     for version_id, item_id, submitter, frozen_at in db.execute_sql(PENDING_SQL).fetchall():
         savers = {row[0] for row in db.execute_sql(SAVERS_SQL, (item_id, frozen_at, item_id, version_id))}
-        updates.append((",".join(sorted(savers | {submitter})), version_id))
-    db.cursor().executemany('UPDATE "version" SET "authors" = ? WHERE "id" = ?', updates)
+        found[version_id] = ",".join(sorted(savers | {submitter}))
+    return found
+
+
+def up(migrator, db):
+    db.execute_sql(STATEMENT)
+    db.cursor().executemany('UPDATE "version" SET "authors" = ? WHERE "id" = ?',
+                            [(authors, version_id) for version_id, authors in authors_of_pending(db).items()])

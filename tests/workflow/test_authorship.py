@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from db import clock, items
 from db.errors import PermissionDenied
-from db.models import Column, Item, Revision
+from db.database import database
+from db.models import Column, Item, Revision, Version
 from db.workflow import attention, authorship, delegation, publication, queue, submission
-from tests.helpers import column, user
+from tests.helpers import column, module_at, user
 from tests.workflow.conftest import approve, draft, publish_through_review
 
 
@@ -82,8 +84,8 @@ def test_another_users_autosave_never_overwrites_whose_save_it_was(profile):
     item = draft()
     items.save_item(user("liuyang"), item, {"summary": "起草人的自动保存。"}, autosave=True)
     items.save_item(user("chenjing"), Item.get_by_id(item.id), {"summary": "负责人的自动保存。"}, autosave=True)
-    savers = {r.saved_by_id for r in Revision.select().where(Revision.item == item.id)}
-    assert user("chenjing").id in savers and user("liuyang").id in savers
+    autosaves = Revision.select().where((Revision.item == item.id) & Revision.autosave)
+    assert {r.saved_by_id for r in autosaves} == {user("liuyang").id, user("chenjing").id}
 
 
 def test_a_withdrawal_request_is_written_by_its_requester_alone(profile):
@@ -93,3 +95,15 @@ def test_a_withdrawal_request_is_written_by_its_requester_alone(profile):
     request = submission.request_withdrawal(user("liuyang"), Item.get_by_id(item.id), "信息已过期")
     assert authorship.authors_of(request) == {user("liuyang").id}
     assert approve("chenjing", request).kind == "next_stage"
+
+
+MIGRATION = Path(__file__).resolve().parents[2] / "db" / "migrations" / "0009_version_authors.py"
+
+
+def test_versions_in_review_before_the_rule_get_their_authors_from_the_saves(profile):
+    _item, version = edited_by_head_then_submitted()
+    published = publish_through_review(title="早已发布的信息")
+    Version.update(authors="").execute()                    # as versions made before 0009 were
+    found = module_at(MIGRATION, "version_authors_migration").authors_of_pending(database)
+    assert set(found[version.id].split(",")) == {user("liuyang").id, user("chenjing").id}
+    assert published.id not in {Version.get_by_id(v).item_id for v in found}, "decided versions keep the submitter"
