@@ -201,12 +201,14 @@ def _apply_fields(item: Item, fields: dict) -> None:
 
 
 def keep_revision(user: User, item: Item, autosave: bool, new: bool = False) -> None:
-    """History of saves. Consecutive autosaves collapse into one row; explicit saves add one.
+    """History of saves. Consecutive autosaves by one user collapse into one row; explicit
+    saves add one. Another user's autosave never overwrites a row: who saved is what makes
+    an author of the next version (db.workflow.authorship).
     `new`: the item was created in this transaction (no history, no attachments yet)."""
     attachments = [] if new else current_attachments(item)
     snapshot = content.canonical_json(content.item_content(item, attachments))
     last = None if new else rows.one(Revision, LAST_REVISION_WHERE, item.id)
-    if last is not None and last.autosave:
+    if last is not None and last.autosave and last.saved_by_id == user.id:
         last.content, last.saved_at, last.saved_by, last.autosave = snapshot, clock.now(), user, autosave
         rows.update(last, "content", "saved_at", "saved_by", "autosave")
     else:

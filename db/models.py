@@ -187,6 +187,9 @@ class Version(BaseModel):
     # and the stages skipped then (a section head's own submission with nobody else to review it).
     stages = CharField(default="")
     skipped_stages = CharField(default="")
+    # Added by 0009_version_authors: everyone who saved content into the version, comma-separated
+    # user ids (db.workflow.authorship); empty on a version mirrored without them.
+    authors = CharField(default="")
 
     class Meta:
         indexes = ((("item", "number"), True),)

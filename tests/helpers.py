@@ -22,3 +22,13 @@ def module_at(path: Path, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def drop_audit_guards() -> None:
+    """What someone editing the profile file outside the app would do first: drop the
+    triggers that keep audit_event append-only (migration 0008), so the tampering that the
+    hash chain must detect can happen."""
+    from db.database import database
+    found = database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+    for (name,) in found.fetchall():
+        database.execute_sql(f'DROP TRIGGER "{name}"')

@@ -12,6 +12,7 @@ import hashlib
 
 from db.sync import index_numbers
 from db.sync.ledger import Ledger
+from db.workflow import states
 
 APPLIED, CONFLICT = "applied", "conflict"
 PENDING = ("in_review", "held")
@@ -43,9 +44,11 @@ def apply_submit(ledger: Ledger, snap: dict) -> dict:
     item = item or ledger.add_item(_new_item(ledger, item_data))
     for old in ledger.versions_of(item["id"]):
         if old["state"] in PENDING:
-            ledger.set_version_state(old, "stale")
-    ledger.add_version({**version_data, "state": "in_review"}, content)
-    item.update(latest_version_no=version_data["number"], state="in_review", return_reason="")
+            ledger.set_version_state(old, states.version_next(old["state"], states.EDIT))
+    ledger.add_version({**version_data, "state": states.V_IN_REVIEW}, content)
+    # the edits before it happened on the workstation: the submission shows here as its outcome
+    item.update(latest_version_no=version_data["number"], state=states.follow_item(item["state"], states.IN_REVIEW),
+                return_reason="")
     ledger.touch_item(item)
     result = {"status": APPLIED, "version": version_data["number"]}
     _ask_index_no(ledger, item, snap, result)
@@ -77,9 +80,9 @@ def apply_stale(ledger: Ledger, snap: dict) -> dict:
     item = ledger.item(snap["item_id"])
     if version is None or item is None or version["state"] not in PENDING:
         return {"status": APPLIED, "note": "nothing pending to take out of review"}
-    ledger.set_version_state(version, "stale")
+    ledger.set_version_state(version, states.version_next(version["state"], states.EDIT))
     if item["latest_version_no"] == version["number"] and item["state"] in ("in_review", "approved"):
-        item["state"] = "draft"
+        item["state"] = states.item_next(item["state"], states.EDIT)
         ledger.touch_item(item)
     return {"status": APPLIED}
 
@@ -153,11 +156,11 @@ def _decision_conflict(ledger: Ledger, kind: str, item: dict, version: dict, dat
 
 def _take_effect(ledger: Ledger, item: dict, version: dict, decision: dict, snap: dict) -> bool:
     if decision["outcome"] == "return":
-        ledger.set_version_state(version, "returned")
-        item.update(state="returned", return_reason=decision["comment"])
+        ledger.set_version_state(version, states.version_next(version["state"], states.RETURN))
+        item.update(state=states.item_next(item["state"], states.RETURN), return_reason=decision["comment"])
     elif decision["is_final"] and snap.get("held_for"):
-        ledger.set_version_state(version, "held")      # waits for its policy/interpretation partner
-        item["state"] = "approved"
+        ledger.set_version_state(version, states.version_next(version["state"], states.HOLD))   # waits for its partner
+        item["state"] = states.item_next(item["state"], states.APPROVE_LAST)
     elif decision["is_final"]:
         _go_out(ledger, item, version, decision)
         for partner_item_id, partner_version_id in snap.get("release", []):
@@ -171,15 +174,15 @@ def _go_out(ledger: Ledger, item: dict, version: dict, decision: dict) -> None:
     """Publish (or, for a 撤稿 request, take down) exactly the approved version, through the gate."""
     withdraw = version["purpose"] == "withdraw"
     ledger.gate(decision, withdraw)
-    _retire_live(ledger, item, version, "withdrawn" if withdraw else "replaced")
+    _retire_live(ledger, item, version, states.WITHDRAWN_EVENT if withdraw else states.REPLACED)
+    went_out = states.WITHDRAWN_EVENT if withdraw else states.PUBLISHED_EVENT
+    ledger.set_version_state(version, states.version_after(version["state"], _approval_event(version), went_out))
+    item["state"] = states.item_after(item["state"], *_item_approval(item), went_out)
     if withdraw:       # published_version_no keeps naming the version that was last live, as locally
-        ledger.set_version_state(version, "withdrawn")
-        item["state"] = "withdrawn"
         ledger.entry("publication", item["id"], {"item_id": item["id"], "version_no": version["number"],
                                                  "content_hash": version["content_hash"]}, op="delete")
         return
-    ledger.set_version_state(version, "published")
-    item.update(state="published", published_version_no=version["number"], published_at=ledger.now)
+    item.update(published_version_no=version["number"], published_at=ledger.now)
     ledger.entry("publication", item["id"], {"item_id": item["id"], "version_no": version["number"],
                                              "content_hash": version["content_hash"], "published_at": ledger.now})
 
@@ -197,10 +200,20 @@ def _release_partner(ledger: Ledger, item_id: str, version_id: str) -> None:
     ledger.touch_item(item)
 
 
-def _retire_live(ledger: Ledger, item: dict, version: dict, new_state: str) -> None:
+def _approval_event(version: dict) -> str:
+    """How a version reaches `approved`: its last stage now, or released with its partner."""
+    return states.RELEASE if version["state"] == states.V_HELD else states.APPROVE_LAST
+
+
+def _item_approval(item: dict) -> tuple[str, ...]:
+    """The item's step to `approved`, unless it is there already (held for its partner)."""
+    return () if item["state"] == states.APPROVED else (states.APPROVE_LAST,)
+
+
+def _retire_live(ledger: Ledger, item: dict, version: dict, event: str) -> None:
     for old in ledger.versions_of(item["id"]):
-        if old["state"] == "published" and old["id"] != version["id"]:
-            ledger.set_version_state(old, new_state)
+        if old["state"] == states.V_PUBLISHED and old["id"] != version["id"]:
+            ledger.set_version_state(old, states.version_next(old["state"], event))
 
 
 # ---------------------------------------------------------------- other workstations' business

@@ -18,6 +18,7 @@ import json
 
 from db import search
 from db.database import database
+from db.errors import InvalidState
 from db.models import Column, ColumnSection, Decision, Item, ReviewTask, Section, SectionLeader, User, Version
 from db.sync import index_numbers, rekey, relay, settle
 from db.sync.central_sql import select_in
@@ -149,7 +150,8 @@ class Mirror:
         before = (item.latest_version_no, item.state, item.return_reason)
         item.latest_version_no = max(row["latest_version_no"], item.latest_version_no if keep_local else 0)
         if not keep_local and row["state"] not in ("published", "withdrawn"):
-            item.state, item.return_reason = row["state"], row["return_reason"]
+            item.state = _followed(states.follow_item, item.id, item.state, row["state"])
+            item.return_reason = row["return_reason"]
         changed = (item.latest_version_no, item.state, item.return_reason) != before
         if changed:
             item.save(only=[Item.latest_version_no, Item.state, Item.return_reason])
@@ -186,6 +188,7 @@ class Mirror:
             self._new_version(row, contents[row["id"]])
         for version_id, (_id, local_state) in known.items():
             wanted = _local_state(latest[version_id]["state"], local_state)
+            wanted = _followed(states.follow_version, latest[version_id]["item_id"], local_state, wanted)
             if wanted != local_state:
                 Version.update(state=wanted).where(Version.id == version_id).execute()
                 self.touched_items.add(latest[version_id]["item_id"])
@@ -284,6 +287,17 @@ def _nothing_to_follow(facts: tuple, row: dict) -> bool:
     return row["state"] in ("published", "withdrawn") or (state, reason) == (row["state"], row["return_reason"])
 
 
+def _followed(follow, item_id: str, local: str, decided: str) -> str:
+    """The state decided centrally, through the state machine (db.workflow.states.follow_*);
+    one it refuses keeps the local state and is recorded for people to look at, so one
+    inconsistent row does not stop the pull."""
+    try:
+        return follow(local, decided)
+    except InvalidState as refused:
+        record_pull_conflict("state", item_id, str(refused), refused.english, {"state": decided}, mine={"state": local})
+        return local
+
+
 def _local_state(central: str, local: str | None) -> str:
     """A version's local state from the central one. What publication does to a version
     (published, replaced, withdrawn) happens here through mark_published / mark_withdrawn;
@@ -302,11 +316,12 @@ def _ready_for_publication(item_id: str, number: int, version_id: str, version_s
     """A final approval made on another workstation (or one that won a race against a return
     made here): the local rows catch up with it. A working copy edited here stays as it is."""
     if version_state != states.V_APPROVED:
-        Version.update(state=states.V_APPROVED).where(Version.id == version_id).execute()
+        state = states.follow_version(version_state, states.V_APPROVED)
+        Version.update(state=state).where(Version.id == version_id).execute()
     if latest == number and item_state in (states.IN_REVIEW, states.RETURNED):
         item = Item.get_by_id(item_id)
         if not settle.locally_edited(item):
-            item.state = states.APPROVED
+            item.state = states.follow_item(item.state, states.APPROVED)
             item.save(only=[Item.state])
 
 

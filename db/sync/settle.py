@@ -16,6 +16,7 @@ from db.models import Attachment, Decision, Item, ReviewTask, Version
 from db.richtext import to_text
 from db.sync.conflicts import record_pull_conflict
 from db.workdays import deadline_from
+from db.workflow import states
 from db.workflow.routing import plan_of
 
 META = ("publisher", "doc_no", "topic", "written_on", "validity", "disclosure", "secrecy", "summary")
@@ -145,12 +146,26 @@ def rebuild_tasks(item: Item) -> None:
     wanted = _next_stage(item, latest)
     for task in open_tasks:
         if wanted is None or task.version_id != latest.id or task.stage != wanted[0]:
-            task.state = "stale" if latest is None or task.version_id != latest.id else "done"
+            task.state = states.task_next(task.state, _closing_event(task, latest))
             task.save()
     if wanted is not None and not any(t.version_id == latest.id and t.stage == wanted[0] and t.state == "open"
                                       for t in open_tasks):
         ReviewTask.create(item=item, version=latest, stage=wanted[0], stage_role=wanted[1], section=item.section_id,
                           due_on=deadline_from(item.changed_at).isoformat())
+
+
+def _closing_event(task: ReviewTask, latest: Version | None) -> str:
+    """Why an open task closes after a pull: its stage was decided (mirrored decision), or
+    its version is no longer the one under review (an edit or a newer version elsewhere)."""
+    if latest is None or task.version_id != latest.id:
+        return states.EDIT
+    outcome = (Decision.select(Decision.outcome)
+               .where((Decision.version == task.version_id) & (Decision.stage == task.stage)
+                      & Decision.status.in_((states.D_RECORDED, states.D_AUTHORITATIVE)))
+               .order_by(Decision.decided_at).scalar())
+    if outcome == "approve":
+        return states.APPROVE_STAGE
+    return states.RETURN if outcome == "return" else states.EDIT
 
 
 def _next_stage(item: Item, latest: Version | None) -> tuple[int, str] | None:

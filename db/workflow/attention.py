@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 
 from db.database import database
-from db.models import User
-from db.workflow import delegation, routing
+from db.models import User, Version
+from db.workflow import authorship, delegation, routing, rows
 from db.workflow.queue import QueueRow
 
 # A QueueRow's columns, from a review task `t` and its version `v`.
@@ -31,10 +31,12 @@ ROW_SQL = (
     'JOIN "column" c ON c."id" = i."column_id" JOIN "section" s ON s."id" = t."section_id" '
     'JOIN "user" dr ON dr."id" = v."created_by_id" ')
 
+REVIEWER_WROTE_IT = authorship.is_author_sql("v", 'p."id"')
+DEPUTY_WROTE_IT = authorship.is_author_sql("v", 'q."id"')
 # The rule of routing.can_be_decided over a review task `t` of version `v`, with the day
 # twice as parameters: true when somebody may decide it.
 SOMEONE_MAY_DECIDE_SQL = (
-    'EXISTS (SELECT 1 FROM "user" p WHERE p."active" AND p."id" != v."created_by_id" '
+    f'EXISTS (SELECT 1 FROM "user" p WHERE p."active" AND NOT {REVIEWER_WROTE_IT} '
     ' AND CASE t."stage_role" '
     '     WHEN \'leader\' THEN EXISTS (SELECT 1 FROM "section_leader" l WHERE l."section_id" = t."section_id" '
     '                                 AND l."leader_id" = p."id") '
@@ -44,7 +46,7 @@ SOMEONE_MAY_DECIDE_SQL = (
     '      OR EXISTS (SELECT 1 FROM "delegation" g JOIN "user" q ON q."id" = g."deputy_id" '
     '                 WHERE g."principal_id" = p."id" AND g."starts_on" <= ? AND g."ends_on" >= ? '
     '                 AND g."revoked_at" IS NULL AND q."active" AND q."role" IN (\'section_head\', \'leader\') '
-    '                 AND q."id" != v."created_by_id" '
+    f'                 AND NOT {DEPUTY_WROTE_IT} '
     '                 AND NOT EXISTS (SELECT 1 FROM "decision" d2 WHERE d2."version_id" = v."id" '
     '                                 AND d2."decider_id" = q."id" AND d2."outcome" = \'approve\'))))')
 UNREVIEWABLE_SQL = ROW_SQL + f'WHERE t."state" = \'open\' AND NOT {SOMEONE_MAY_DECIDE_SQL}'
@@ -88,9 +90,10 @@ def unreviewable_for(user: User, day: str | None = None) -> list[QueueRow]:
 
 def why_unreviewable(row: QueueRow) -> tuple[str, str]:
     """Why nobody may decide this stage, and who can change that."""
-    author = database.execute_sql('SELECT "created_by_id" FROM "version" WHERE "id" = ?', (row.version_id,)).fetchone()[0]
+    version = rows.one(Version, '"id" = ?', row.version_id)
+    authors = authorship.authors_of(version)
     people = routing.reviewers(row.stage_role, row.section_id)
-    others = [u for u in people if u.id != author]
+    others = [u for u in people if u.id not in authors]
     if row.stage_role == routing.LEADER:
         if not people:
             zh, en = (f"“{row.section_name}”没有在岗的分管领导", f"{row.section_name} has no active supervising leader")
@@ -102,8 +105,8 @@ def why_unreviewable(row: QueueRow) -> tuple[str, str]:
         if not people:
             zh, en = (f"“{row.section_name}”没有在岗的科室负责人", f"{row.section_name} has no active section head")
         elif not others:
-            zh, en = ("提交人是本科室唯一的科室负责人，且没有他人代审",
-                      "The author is the section's only head and nobody deputises")
+            zh, en = ("本科室的科室负责人参与了此版本的起草或修改，且没有他人代审",
+                      "The section's heads wrote or edited this version and nobody deputises")
         else:
             zh, en = ("本科室的科室负责人均已签批过此版本的其他环节", "Every section head already signed another stage")
         fix = ("请管理员在“管理 → 用户”中指定科室负责人，或由科室负责人设置代审",

@@ -2,8 +2,9 @@
 
 A decision names exactly what the reviewer saw: (item, version number, content hash).
 It is refused when that is no longer the version under review (the drafter edited or
-resubmitted meanwhile): a stale approval changes nothing and publishes nothing. The
-author of a version never decides on it, and nobody signs two stages of one version.
+resubmitted meanwhile): a stale approval changes nothing and publishes nothing. No author
+of a version (its submitter or anyone who saved content into it, db.workflow.authorship)
+decides on it, and nobody signs two stages of one version.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from db import audit, clock, outbox
 from db.database import database
 from db.errors import DomainError, InvalidState, NotFound, PermissionDenied, ValidationFailed
 from db.models import Column, Decision, Item, ReviewTask, User, Version
-from db.workflow import bundles, catalogue, routing, rows, states, submission
+from db.workflow import authorship, bundles, catalogue, routing, rows, states, submission
 
 APPROVE, RETURN = "approve", "return"
 
@@ -186,7 +187,8 @@ def _authority(user: User, item: Item, version: Version, task: ReviewTask, plan:
     if own and routing.may_review(user):
         return routing.Authority(user, None)
     try:
-        return routing.authority(user, task.stage_role, task.section_id, author_id=version.created_by_id)
+        return routing.authority(user, task.stage_role, task.section_id,
+                                 author_ids=authorship.authors_of(version))
     except PermissionDenied:
         for later in plan[task.stage:]:
             if _may_act(user, later, task.section_id):
@@ -220,6 +222,8 @@ def _require_supervising_leader(item: Item, authority: routing.Authority, superv
 def _require_independent(user: User, version: Version, signed: bool) -> None:
     if version.created_by_id == user.id:
         raise PermissionDenied("不能审批本人提交的信息", "You cannot decide on a version you submitted yourself")
+    if authorship.is_author(user.id, version):
+        raise PermissionDenied(*authorship.CO_AUTHOR_REFUSAL)
     if signed:
         raise PermissionDenied("您已在前一环节批准过此版本，须由他人审批本环节",
                                "You approved this version at an earlier stage; someone else decides this one")

@@ -17,7 +17,7 @@ from db import clock, demo_samples, items
 from db.database import database
 from db.errors import DomainError
 from db.models import Column, Decision, Item, ReviewTask, User, Version
-from db.workflow import calendar, decisions, delegation, publication, routing, rows, states, submission
+from db.workflow import authorship, calendar, decisions, delegation, publication, routing, rows, states, submission
 
 RETURN_REASONS = (
     "成文日期与文号年份不一致，请核对后重新提交",
@@ -89,7 +89,7 @@ def _reviewer(item: Item, version: Version) -> tuple[User, User | None] | None:
     task = rows.first(ReviewTask, decisions.OPEN_TASK_SQL, version.id, states.T_OPEN)
     if task is None:
         return None
-    people = [u for u in routing.reviewers(task.stage_role, task.section_id) if u.id != version.created_by_id]
+    people = [u for u in routing.reviewers(task.stage_role, task.section_id) if not authorship.is_author(u.id, version)]
     return (people[0], None) if people else None
 
 

@@ -56,7 +56,7 @@ def _withdrawn(item: Item, version: Version, at: str | None) -> Item:
         live.state = states.version_next(live.state, states.WITHDRAWN_EVENT)
         live.save(only=[Version.state])
     working_copy.take_out_of_review(None, item)     # nothing more goes out for a withdrawn item
-    item.state = states.WITHDRAWN
+    item.state = states.follow_item(item.state, states.WITHDRAWN)   # from whatever the working copy is in
     item.save(only=[Item.state])
     _confirm_decisions(version)
     audit.record(None, "withdrawn", "item", item.id,

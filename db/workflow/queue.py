@@ -11,7 +11,7 @@ from peewee import JOIN, SQL, Tuple, fn
 
 from db.database import database
 from db.models import Column, Decision, Item, ReviewTask, Section, User, Version
-from db.workflow import routing, rows, states
+from db.workflow import authorship, routing, rows, states
 
 
 # A row's stage plan: the one frozen with its version, else (a version mirrored without
@@ -49,9 +49,11 @@ class QueueRow(NamedTuple):
 
 
 def _queue_query(user: User, scopes: list[routing.Scope], *fields):
-    """Open stages in the user's scopes that they can actually decide: not their own
-    submissions, not a version they already approved at another stage (nobody signs two
-    stages), and as a deputy not a version by the reviewer they stand in for."""
+    """Open stages in the user's scopes: not their own submissions, not a version they
+    already approved at another stage (nobody signs two stages), and as a deputy not a
+    version written by the reviewer they stand in for. A version the user saved content into
+    but did not submit stays listed, so the queue can say why they cannot decide it
+    (queue_for marks it)."""
     by_role: dict[str, list[str]] = {}
     deputising = []
     for scope in scopes:
@@ -59,7 +61,7 @@ def _queue_query(user: User, scopes: list[routing.Scope], *fields):
             by_role.setdefault(scope.stage_role, []).append(scope.section_id)
         else:
             deputising.append((ReviewTask.stage_role == scope.stage_role) & (ReviewTask.section == scope.section_id)
-                              & (Version.created_by != scope.on_behalf_of.id))
+                              & authorship.not_author(Version, scope.on_behalf_of.id))
     own = [(ReviewTask.stage_role == role) & ReviewTask.section.in_(ids) for role, ids in by_role.items()]
     in_scope = reduce(or_, own + deputising)
     signed = (Decision.select(SQL("1")).where((Decision.version == Version.id) & (Decision.decider == user.id)
@@ -101,7 +103,14 @@ def queue_for(user: User, section_id: str | None = None, column_ids: list[str] |
     rows = [QueueRow(*row) for row in database.execute_sql(sql, params).fetchall()]
     if deputising:
         rows = [r._replace(on_behalf_of=deputising.get((r.stage_role, r.section_id), "")) for r in rows]
-    return rows
+    return _mark_co_authored(user, rows)
+
+
+def _mark_co_authored(user: User, rows: list[QueueRow]) -> list[QueueRow]:
+    """A version the user edited is theirs too: listed with the reason they cannot decide it."""
+    mine = authorship.authored_by(user.id, [r.version_id for r in rows])
+    zh, en = authorship.CO_AUTHOR_REFUSAL
+    return [r._replace(problem=zh, problem_english=en) if r.version_id in mine else r for r in rows]
 
 
 def _filtered(query, section_id: str | None, column_ids: list[str] | None, kind: str | None):
@@ -132,22 +141,35 @@ def queue_totals(user: User, today: str, section_id: str | None = None, column_i
 
 
 def queue_count(user: User, day: str | None = None) -> int:
+    """待我审核: what the user can decide now (a version they edited is listed, not counted)."""
     scopes = routing.scopes_of(user, day)
-    return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).scalar() if scopes else 0
+    if not scopes:
+        return 0
+    return _queue_query(user, scopes, fn.COUNT(ReviewTask.id)).where(authorship.not_author(Version, user.id)).scalar()
 
 
+# Reviewers follow what is on its way through review; everyone else (drafters, administrators)
+# sees every state of the items they follow.
 COUNTED_STATES = (states.IN_REVIEW, states.RETURNED, states.APPROVED)
+EVERY_STATE = (states.DRAFT, states.RETURNED, states.IN_REVIEW, states.APPROVED, states.PUBLISHED,
+               states.WITHDRAWN)
+
+
+def states_counted_for(user: User) -> tuple[str, ...]:
+    return COUNTED_STATES if routing.may_review(user) else EVERY_STATE
 
 
 def counts_for(user: User) -> dict[str, int]:
-    """待我审核 (mine), and per state the items of the sections the user follows.
-    `approved` counts what waits for sync; `held` the part of it waiting for a bundle partner."""
+    """待我审核 (mine), and per state the items of the sections the user follows (the states
+    of states_counted_for). `approved` counts what waits for sync; `held` the part of it
+    waiting for a bundle partner."""
     sections = routing.section_ids_in_view(user)
-    query = (Item.select(Item.state, fn.COUNT(Item.id)).where(Item.state.in_(COUNTED_STATES))
+    counted = states_counted_for(user)
+    query = (Item.select(Item.state, fn.COUNT(Item.id)).where(Item.state.in_(counted))
              .group_by(Item.state))
     if sections is not None:
         query = query.where(Item.section.in_(sections))
-    counts = {state: 0 for state in COUNTED_STATES}
+    counts = {state: 0 for state in counted}
     counts.update(dict(query.tuples()))
     counts["held"] = _held_count(sections)
     counts["mine"] = queue_count(user)

@@ -93,22 +93,22 @@ class Authority:
 
 
 def authority(user: User, stage_role: str, section_id: str, day: str | None = None,
-              author_id: str = "") -> Authority:
+              author_ids: frozenset[str] = frozenset()) -> Authority:
     """On whose authority `user` decides at this stage, or PermissionDenied. A deputy never
-    acts for `author_id` (the version's author): that would be approving one's own
-    submission through somebody else."""
+    acts for one of `author_ids` (everyone who wrote the version, db.workflow.authorship):
+    that would be approving one's own words through somebody else."""
     if may_review(user):
         own = {u.id: u for u in reviewers(stage_role, section_id)}
         if user.id in own:
             return Authority(user, None)
         principals = [row.principal_id for row in delegation.in_force_for_deputy(user, day) if row.principal_id in own]
         for principal_id in principals:
-            if principal_id != author_id:
+            if principal_id not in author_ids:
                 return Authority(user, own[principal_id])
         if principals:
             name = own[principals[0]].display_name
-            raise PermissionDenied(f"此版本由{name}本人提交，不能代其审批本人提交的信息",
-                                   f"{name} submitted this version; nobody decides on it in their name")
+            raise PermissionDenied(f"此版本由{name}本人提交或修改，不能代其审批",
+                                   f"{name} submitted or edited this version; nobody decides on it in their name")
     zh, en = STAGE_NAMES[stage_role]
     section = Section.get_by_id(section_id).name
     raise PermissionDenied(f"您不是“{section}”的{_who(stage_role)}，不能在“{zh}”环节作出决定",
@@ -168,15 +168,15 @@ def section_ids_in_view(user: User) -> list[str] | None:
 
 # --- who could decide at all ------------------------------------------------------------------
 
-def can_be_decided(stage_role: str, section_id: str, author_id: str, signed: frozenset[str] = frozenset(),
-                   day: str | None = None) -> bool:
-    """Whether anybody may decide this stage of a version by `author_id` now: a reviewer in
-    their own right who is not the author, or a deputy in force for one; nobody who already
+def can_be_decided(stage_role: str, section_id: str, author_ids: frozenset[str],
+                   signed: frozenset[str] = frozenset(), day: str | None = None) -> bool:
+    """Whether anybody may decide this stage of a version by `author_ids` now: a reviewer in
+    their own right who is not an author, or a deputy in force for one; nobody who already
     approved another stage of the version (`signed`)."""
-    own = [u.id for u in reviewers(stage_role, section_id) if u.id != author_id]
+    own = [u.id for u in reviewers(stage_role, section_id) if u.id not in author_ids]
     if any(user_id not in signed for user_id in own):
         return True
-    return any(deputy.id != author_id and deputy.id not in signed and may_review(deputy)
+    return any(deputy.id not in author_ids and deputy.id not in signed and may_review(deputy)
                for deputy in delegation.deputies_in_force(own, day))
 
 
@@ -188,17 +188,20 @@ def author_heads_section(author: User, section_id: str) -> bool:
 SKIP_REASON = ("起草人为科室负责人，本环节免", "The drafter is the section head; this stage is waived")
 
 
-def plan_for(column: Column, section_id: str, author: User) -> tuple[list[str], list[str]]:
+def plan_for(column: Column, section_id: str, author: User,
+             authors: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
     """The stage roles a new submission goes through, and the ones it skips.
 
     A section-head stage is skipped when the author is a section head of the item's
     section and nobody else could decide it (no other head, no deputy in force for one):
     the head's own text goes straight to the supervising leader instead of waiting for a
-    review nobody can give. The leader stage is never skipped."""
+    review nobody can give. The leader stage is never skipped. `authors`: everyone who
+    wrote the version (the submitter alone when not given)."""
+    authors = authors if authors is not None else frozenset({author.id})
     kept, skipped = [], []
     for role in stages_of(column):
         if (role == SECTION_HEAD and author_heads_section(author, section_id)
-                and not can_be_decided(role, section_id, author.id)):
+                and not can_be_decided(role, section_id, authors)):
             skipped.append(role)
         else:
             kept.append(role)

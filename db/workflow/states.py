@@ -143,3 +143,68 @@ def is_live(item) -> bool:
 
 def can(state: str, event: str) -> bool:
     return (state, event) in ITEM_TRANSITIONS
+
+
+# --- Applying what another party decided (db/sync) -------------------------------------------
+# The central database and the other workstations move items and versions through the same
+# machine, but a pull (or a push applied centrally) sees only the outcome, possibly several
+# steps on: a drafter's edit and resubmission elsewhere shows as in_review → in_review with a
+# newer number. So a state decided elsewhere is accepted when the machine can reach it from
+# the state here. Besides, the central database orders decisions by commit (DESIGN.md §6.4):
+# a decision made here can lose to another workstation's, so a version decided (or edited)
+# here follows the decision that stood, or the edit elsewhere that made it stale first; and
+# a decision the central database refused leaves the version in review there, so here too.
+VERSION_DECIDED = (V_HELD, V_APPROVED, V_RETURNED)
+VERSION_SETTLED = VERSION_DECIDED + (V_STALE,)
+VERSION_RACES = frozenset(
+    [(mine, theirs) for mine in VERSION_SETTLED for theirs in VERSION_SETTLED if mine != theirs]
+    + [(mine, V_IN_REVIEW) for mine in VERSION_DECIDED])
+
+
+def _reachable(table: dict, start: str) -> frozenset[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        state = todo.pop()
+        for (source, _event), target in table.items():
+            if source == state and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return frozenset(seen)
+
+
+def _reach_of(table: dict) -> dict[str, frozenset[str]]:
+    return {state: _reachable(table, state) for pair in table for state in (pair[0], table[pair])}
+
+
+ITEM_REACH, VERSION_REACH = _reach_of(ITEM_TRANSITIONS), _reach_of(VERSION_TRANSITIONS)
+
+
+def follow_item(state: str, decided: str) -> str:
+    """The item state `decided` elsewhere, or InvalidState when the machine cannot get there
+    from `state` (nothing leaves `withdrawn`)."""
+    if decided not in ITEM_REACH.get(state, ()):
+        raise InvalidState(f"此信息本机状态为“{STATE_NAMES.get(state, (state,))[0]}”，不能改为“{STATE_NAMES.get(decided, (decided,))[0]}”",
+                           f"The item is {state} here; it cannot become {decided}")
+    return decided
+
+
+def follow_version(state: str, decided: str) -> str:
+    """The version state `decided` elsewhere: reachable from `state`, or the central
+    database's standing decision replacing one made (or an edit) here."""
+    if decided not in VERSION_REACH.get(state, ()) and (state, decided) not in VERSION_RACES:
+        raise InvalidState(f"版本本机状态为“{state}”，不能改为“{decided}”",
+                           f"The version is {state} here; it cannot become {decided}")
+    return decided
+
+
+def item_after(state: str, *events: str) -> str:
+    """The item state after several events in a row (each one checked)."""
+    for event in events:
+        state = item_next(state, event)
+    return state
+
+
+def version_after(state: str, *events: str) -> str:
+    for event in events:
+        state = version_next(state, event)
+    return state

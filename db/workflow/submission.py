@@ -14,7 +14,7 @@ from db import audit, clock, content, items, outbox, search, workdays
 from db.database import database
 from db.errors import InvalidState, NotFound, PermissionDenied, ValidationFailed
 from db.models import Item, ReviewTask, User, Version
-from db.workflow import bundles, catalogue, findings, routing, rows, states
+from db.workflow import authorship, bundles, catalogue, findings, routing, rows, states
 
 EVENTS = {"publish": states.SUBMIT, "withdraw": states.REQUEST_WITHDRAWAL, "abolish": states.REQUEST_ABOLITION}
 AUDIT_ACTIONS = {"publish": "submitted", "withdraw": "withdrawal_requested", "abolish": "abolition_requested"}
@@ -87,11 +87,13 @@ def freeze(user: User, item: Item, purpose: str, note: str) -> Version:
         frozen = _live_content(item, purpose)
     number = item.latest_version_no + 1
     text = content.canonical_json(frozen)     # serialised once: the version, its hash and the outbox
-    stages, skipped = routing.plan_for(routing.column_of(item), item.section_id, user)   # frozen with the version
+    authors = authorship.authors_for_new_version(item.id, user.id, purpose)
+    stages, skipped = routing.plan_for(routing.column_of(item), item.section_id, user, authors)   # frozen with the version
     version = rows.insert(Version(item=item, number=number, purpose=purpose, content=text,
                                   content_hash=content.text_hash(text), title=frozen["title"],
                                   created_by=user, state=states.V_IN_REVIEW, note=note,
-                                  stages=",".join(stages), skipped_stages=",".join(skipped)))
+                                  stages=",".join(stages), skipped_stages=",".join(skipped),
+                                  authors=authorship.joined(authors)))
     item.latest_version_no, item.state = number, new_state
     item.return_reason, item.returned_by, item.returned_at = "", None, None
     rows.update(item, *changed)

@@ -309,7 +309,7 @@ class Page(DecidingMixin, QWidget):
         self._update_bulk_button()
         row = self.current_row()
         if row is not None and row is not self.panel.row:
-            self.panel.show_row(row, decidable=self.deciding())
+            self.panel.show_row(row, decidable=self.deciding() and not row.problem)
 
     def _update_bulk_button(self) -> None:
         count = len(self.selected_rows())

@@ -64,8 +64,8 @@ class DecidingMixin:
     report: BulkReportDialog | None = None
 
     def _decidable_row(self):
-        row = self.current_row()
-        return row if row is not None and not self.busy and self.deciding() else None
+        row = self.current_row()     # a row with a problem is listed to say why nobody decides it here
+        return row if row is not None and not row.problem and not self.busy and self.deciding() else None
 
     def approve_current(self, comment: str = "") -> None:
         row = self._decidable_row()

@@ -1,4 +1,6 @@
-"""Queue counts in the main window's status bar: 待我审核 n · 审核中 · 已退回 · 待同步, and,
+"""Counts per state in the main window's status bar. Reviewers see their queue: 待我审核 n ·
+审核中 · 已退回 · 待同步; drafters and administrators every state of the items they follow:
+草稿 · 已退回 · 审核中 · 已批准待同步 · 已发布 · 已撤稿. And,
 when there are any, 无人可审 n (stages nobody may decide, for supervising leaders and
 administrators) and 被拒 n (decisions the site database refused).
 
@@ -10,7 +12,7 @@ next to nothing.
 """
 from __future__ import annotations
 
-from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QLabel
 
 from desktop.context import Changes
@@ -24,10 +26,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("QueueStatus", text)
 
 
+# One label per state counted (db.workflow.queue.states_counted_for), in the order shown.
+STATE_LABELS = (("draft", QT_TRANSLATE_NOOP("QueueStatus", "草稿 {n}")),
+                ("returned", QT_TRANSLATE_NOOP("QueueStatus", "已退回 {n}")),
+                ("in_review", QT_TRANSLATE_NOOP("QueueStatus", "审核中 {n}")),
+                ("approved", QT_TRANSLATE_NOOP("QueueStatus", "已批准待同步 {n}")),
+                ("published", QT_TRANSLATE_NOOP("QueueStatus", "已发布 {n}")),
+                ("withdrawn", QT_TRANSLATE_NOOP("QueueStatus", "已撤稿 {n}")))
+REVIEWER_ORDER = ("in_review", "returned", "approved")
+
+
 def counts_text(counts: dict[str, int], reviewer: bool) -> str:
     parts = [tr("待我审核 {n}").format(n=counts["mine"])] if reviewer else []
-    parts += [tr("审核中 {n}").format(n=counts["in_review"]), tr("已退回 {n}").format(n=counts["returned"]),
-              tr("已批准待同步 {n}").format(n=counts["approved"])]
+    labels = dict(STATE_LABELS)
+    shown = REVIEWER_ORDER if reviewer else [state for state, _label in STATE_LABELS]
+    parts += [tr(labels[state]).format(n=counts[state]) for state in shown if state in counts]
     if counts.get("unreviewable"):
         parts.append(tr("无人可审 {n}").format(n=counts["unreviewable"]))
     if counts.get("refused"):

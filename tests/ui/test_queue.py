@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QAction
 
 from db import items
 from db.models import Decision, Item
@@ -105,14 +106,31 @@ def test_a_leader_reviews_returns_and_bulk_approves_then_the_drafter_sees_why(qt
     assert {Item.get_by_id(i.id).state for i in clean} == {"approved"}
     qtbot.waitUntil(lambda: "待我审核 1" in counts.text() and "已批准待同步 3" in counts.text(), timeout=5000)
 
-    ctx.user = user("maxiaoyan")
-    drafts = items_page.Page(ctx)
-    qtbot.addWidget(drafts)
-    drafts.show()
+    log_out(qtbot, window)
+    log_in_through_dialog(qtbot, ctx, "maxiaoyan")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    drafts = window.stack.currentWidget()
+    assert isinstance(drafts, items_page.Page), "a drafter's window opens on the item list"
     settle(qtbot, drafts)
     first = drafts.model.rows[0]
     assert first.title == doomed.title and first.pinned
     assert "采购意向应在采购前30日公开，请补充预算金额" in drafts.model.data(drafts.model.index(0, 0))
+    qtbot.waitUntil(lambda: "queue" in window.status_widgets, timeout=5000)
+    counts = window.status_widgets["queue"]
+    qtbot.waitUntil(lambda: "已退回 1" in counts.text(), timeout=5000)
+    assert "待我审核" not in counts.text()
+    for expected in ("草稿 0", "审核中 1", "已批准待同步 3", "已发布 0", "已撤稿 0"):
+        assert expected in counts.text()
+
+
+def log_out(qtbot, window) -> None:
+    """注销 from the 用户 menu, as the leader would."""
+    action = next(a for a in window.findChildren(QAction) if a.text() == "注销")
+    action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert window.restart_request == ("logout", "")
 
 
 def test_approving_at_the_first_stage_says_where_it_went_and_selects_the_next(qtbot, ctx, profile):

@@ -167,3 +167,18 @@ def test_the_preview_spaces_every_paragraph_alike_and_the_history_does_not_scrol
         page.splitter.setSizes([1200 - width, width])
         qtbot.wait(10)
         assert not page.panel.history.horizontalScrollBar().isVisible(), width
+
+
+def test_a_head_who_edited_the_draft_is_told_why_she_cannot_approve_it(qtbot, ctx, profile):
+    from db import items
+    from tests.workflow.conftest import draft
+    item = draft(title="负责人改过的稿件")
+    items.save_item(user("chenjing"), item, {"summary": "科室负责人改写的摘要。"})
+    items.submit(user("liuyang"), Item.get_by_id(item.id))
+    _window, page = open_page(qtbot, ctx, "chenjing")
+    assert [r.title for r in page.model.rows] == ["负责人改过的稿件"]
+    qtbot.waitUntil(lambda: page.panel.row is not None, timeout=5000)
+    assert "修改过此版本" in page.panel.banner.text() and page.panel.banner.isVisible()
+    assert not page.panel.approve_button.isEnabled() and not page.panel.return_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not Decision.select().exists() and Item.get_by_id(item.id).state == "in_review"

@@ -64,6 +64,24 @@ def test_counts_per_state_for_a_leader_and_a_drafter(profile):
     assert queue.counts_for(user("liuyang"))["returned"] == 1
 
 
+def test_a_drafter_counts_every_state_of_the_section_a_reviewer_only_the_review(profile):
+    from db.workflow import publication, submission
+    from tests.workflow.conftest import draft, publish_through_review
+    draft(title="草稿甲")
+    publish_through_review(title="已发布乙")
+    gone = publish_through_review(title="将撤稿丙")
+    request = submission.request_withdrawal(user("liuyang"), gone, "信息已过期")
+    approve("chenjing", request)
+    approve("wangjianguo", request)
+    publication.mark_withdrawn(gone.id, request.number, request.content_hash)
+    submitted(title="审核中丁")
+    drafter = queue.counts_for(user("liuyang"))
+    assert {state: drafter[state] for state in queue.EVERY_STATE} == {
+        "draft": 1, "returned": 0, "in_review": 1, "approved": 0, "published": 1, "withdrawn": 1}
+    head = queue.counts_for(user("chenjing"))
+    assert "published" not in head and (head["mine"], head["in_review"]) == (1, 1)
+
+
 def test_today_decides_which_delegations_are_in_force(profile):
     from db.workflow import delegation
     today = clock.local_today()

@@ -149,6 +149,9 @@
 <message><source>无人可审 {n}</source><translation>Nobody can review {n}</translation></message>
 <message><source>被拒 {n}</source><translation>Refused {n}</translation></message>
 <message><source>点击查看审核异常</source><translation>Click to see the review problems</translation></message>
+<message><source>草稿 {n}</source><translation>Drafts {n}</translation></message>
+<message><source>已发布 {n}</source><translation>Published {n}</translation></message>
+<message><source>已撤稿 {n}</source><translation>Withdrawn {n}</translation></message>
 </context>
 <context><name>Review</name>
 <message><source>科室负责人审核</source><translation>section head review</translation></message>
