@@ -4,30 +4,19 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PyQt6.QtCore import QSettings, Qt
 
 from db.central import roles
-from db.models import OutboxOp, User
+from db.models import OutboxOp
 from db.sync import conflicts, state
 from db.sync.models import SyncConflict
-from desktop.context import AppContext
-from desktop import operations
 from desktop.sync import credentials
 from desktop.sync.conflicts_dialog import ConflictsDialog
 from desktop.sync.settings_dialog import SyncSettingsDialog
 from desktop.sync.status import StatusWidget
+from tests.sync.desktop_helpers import make_ctx, run_sync, stop_ctx
 from tests.sync.helpers import approve, draft_and_submit
 
 SECRET = "Zq-9xP-secret-4471"
-
-
-def make_ctx(client, tmp_path, username: str) -> AppContext:
-    client.use()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(profile=client.profile, settings=settings, user=User.get(User.username == username))
-    reader = getattr(operations, "ReadRunner", None)
-    ctx.runner, ctx.reader = operations.OpRunner(), reader() if reader else None
-    return ctx
 
 
 @pytest.fixture
@@ -36,15 +25,7 @@ def widgets():
     yield made
     for widget, ctx in made:
         widget.controller.shutdown()
-        ctx.runner.shutdown()
-        if ctx.reader is not None:
-            ctx.reader.shutdown()
-
-
-def run_sync(qtbot, widget):
-    with qtbot.waitSignal(widget.controller.finished, timeout=30_000) as finished:
-        widget.action.trigger()
-    return finished.args
+        stop_ctx(ctx)
 
 
 def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_client, tmp_path, widgets):
@@ -107,9 +88,7 @@ def test_conflict_screen_shows_both_sides_and_settles(qtbot, sqlite_central, mak
         assert SyncConflict.get().resolution == "dismiss"
         assert conflicts.open_count(ctx.user) == 0
     finally:
-        ctx.runner.shutdown()
-        if ctx.reader is not None:
-            ctx.reader.shutdown()
+        stop_ctx(ctx)
 
 
 def test_settings_dialog_keeps_the_password_out_of_files_and_logs(qtbot, server_central, make_client, tmp_path,
