@@ -41,9 +41,9 @@ class Progress:
 class SyncThread(QThread):
     outcome = pyqtSignal(object, object)     # (SyncReport | None, error | None)
 
-    def __init__(self, profile, url: CentralUrl, password: str, parent=None):
+    def __init__(self, profile, url: CentralUrl, password: str, parent=None, hooks=None):
         super().__init__(parent)
-        self.profile, self.url, self.password = profile, url, password
+        self.profile, self.url, self.password, self.hooks = profile, url, password, hooks
         self.cancel_flag = threading.Event()
         self.progress = Progress()
         self._lock = threading.Lock()
@@ -64,7 +64,7 @@ class SyncThread(QThread):
         central = None
         try:
             central = open_central(self.url, self.password)
-            engine = SyncEngine(self.profile, central, progress=self.report_progress,
+            engine = SyncEngine(self.profile, central, hooks=self.hooks, progress=self.report_progress,
                                 cancelled=self.cancel_flag.is_set)
             report = engine.run()
         except SyncStopped as stop:
@@ -103,13 +103,21 @@ class SyncController(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.thread: SyncThread | None = None
+        self.hooks = None          # db.sync.push.Hooks for the engine (tests slow or break a sync with them)
         self.started_at = 0.0
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.sync_now)
+        self.timer.timeout.connect(self.sync_by_timer)
         self.apply_interval()
 
     def apply_interval(self) -> None:
-        self.timer.start(credentials.interval_minutes(self.ctx.settings) * 60_000)
+        self.timer.start(round(credentials.interval_minutes(self.ctx.settings) * 60_000))
+
+    def sync_by_timer(self) -> bool:
+        """The timer's sync: none while one runs, and silence on a workstation with no site
+        database set up (working alone is no error)."""
+        if self.thread is not None or credentials.saved_url(self.ctx.settings) is None:
+            return False
+        return self.sync_now()
 
     def running(self) -> bool:
         return self.thread is not None
@@ -126,7 +134,7 @@ class SyncController(QObject):
         if password is None:
             self.needs_password.emit(url)
             return False
-        self.thread = SyncThread(self.ctx.profile, url, password, self)
+        self.thread = SyncThread(self.ctx.profile, url, password, self, self.hooks)
         self.thread.outcome.connect(self._done)
         self.started_at = time.monotonic()
         self.thread.start()

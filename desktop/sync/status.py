@@ -16,10 +16,13 @@ from PyQt6.QtWidgets import (
 
 from db.models import OutboxOp
 from db.sync import state
+from db.sync.errors import Cancelled, NotConfigured
 from desktop.operations import Query
+from desktop.sync import credentials
 from desktop.sync.controller import SyncController
 
 SHOW_PROGRESS_AFTER = 0.6
+ERROR_STYLE, CANCELLED_STYLE = "color: #b00020", "color: #555"
 PHASES = {"push": "正在上传本地更改", "pull": "正在下载其他工作站的更改", "": "正在连接网站数据库"}
 
 
@@ -35,8 +38,14 @@ def status_text(language: str = "zh_CN") -> tuple[str, str]:
     when = _local_time(last) if last else tr("从未")
     text = tr("上次同步：{when}　待同步：{n} 项").format(when=when, n=pending)
     if error:
-        text += "　" + tr("同步失败")
+        text += "　" + (tr("同步已取消") if was_cancelled(error) else tr("同步失败"))
     return text, error
+
+
+def was_cancelled(error: str) -> bool:
+    """The last sync stopped because the user pressed Cancel (no failure to report in red)."""
+    cancelled = Cancelled()
+    return error in (str(cancelled), cancelled.english)
 
 
 def read_status(user, language: str = "zh_CN") -> tuple[str, str, int]:
@@ -60,7 +69,6 @@ class StatusWidget(QWidget):
         self.label.setObjectName("syncStatusText")
         self.error = QLabel()
         self.error.setObjectName("syncError")
-        self.error.setStyleSheet("color: #b00020")
         self.conflicts = QToolButton()
         self.conflicts.setObjectName("syncConflicts")
         self.conflicts.setAutoRaise(True)
@@ -126,16 +134,23 @@ class StatusWidget(QWidget):
 
     def _show(self, text: str, error: str, count: int) -> None:
         self.label.setText(text)
-        self.error.setText(_short(error))
-        self.error.setToolTip(error)
-        self.error.setVisible(bool(error))
+        self._show_error(error)
         self.conflicts.setText(tr("冲突 {n} 项").format(n=count))
         self.conflicts.setVisible(count > 0)
 
+    def _show_error(self, error: str) -> None:
+        self.error.setStyleSheet(CANCELLED_STYLE if was_cancelled(error) else ERROR_STYLE)
+        self.error.setText(_short(error))
+        self.error.setToolTip(error)
+        self.error.setVisible(bool(error))
+
     # --- running ------------------------------------------------------------------------------
     def sync_now(self, password: str | None = None) -> None:
+        """F9: sync now; when nothing can start for want of settings, say so."""
         if not self.controller.sync_now(password):
             self.refresh()
+            if credentials.saved_url(self.ctx.settings) is None:
+                self._show_error(NotConfigured().localised(self.ctx.language))
 
     def _started(self) -> None:
         self.action.setEnabled(False)
@@ -188,7 +203,6 @@ class StatusWidget(QWidget):
             tr("请输入 {who} 的数据库密码（本机没有可用的系统密钥环，密码只在本次运行中保存在内存里）").format(
                 who=url.keyring_username()), QLineEdit.EchoMode.Password)
         if ok and password:
-            from desktop.sync import credentials
             credentials.store_password(url, password)
             self.sync_now(password)
 

@@ -2,6 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context><name>Sync</name>
+<message><source>同步已取消</source><translation>Sync cancelled</translation></message>
 <message><source>立即同步</source><translation>Sync now</translation></message>
 <message><source>网站数据库连接设置…</source><translation>Site database connection…</translation></message>
 <message><source>从未</source><translation>never</translation></message>
