@@ -13,7 +13,7 @@ from PyQt6.QtWidgets import (
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from db.models import User
+from db.models import User, Version
 from db.sync import conflicts
 from desktop.context import Changes
 from desktop.operations import Op
@@ -49,6 +49,18 @@ def describe(side: dict) -> list[tuple[str, str]]:
             words = {**OUTCOMES, **STATES} if key in ("outcome", "item_state", "version_state", "state") else {}
             rows.append((tr(label), tr(words[value]) if value in words else str(value)))
     return rows
+
+
+def their_side(conflict) -> dict:
+    """What the site database holds. A submission that came second names only the number
+    that won; the pull has brought that version, so its title is shown beside mine."""
+    theirs = json.loads(conflict.theirs or "{}")
+    number = theirs.get("latest_version_no")
+    if number and conflict.item_id and "title" not in theirs:
+        version = Version.get_or_none((Version.item == conflict.item_id) & (Version.number == number))
+        if version is not None:
+            theirs = {"title": version.title, **theirs}
+    return theirs
 
 
 def side_html(title: str, rows: list[tuple[str, str]]) -> str:
@@ -129,7 +141,7 @@ class ConflictsDialog(QDialog):
         english = self.ctx.language.startswith("en")
         self.message.setText(conflict.english if english and conflict.english else conflict.message)
         self.mine.setHtml(side_html(tr("本工作站（我的）"), describe(json.loads(conflict.mine or "{}"))))
-        self.theirs.setHtml(side_html(tr("网站数据库（对方的）"), describe(json.loads(conflict.theirs or "{}"))))
+        self.theirs.setHtml(side_html(tr("网站数据库（对方的）"), describe(their_side(conflict))))
         can_keep = conflicts.can_keep_mine(conflict)
         self.keep.setEnabled(can_keep)
         decision = "decision" in json.loads(conflict.mine or "{}")

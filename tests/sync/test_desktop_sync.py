@@ -136,3 +136,40 @@ def test_without_a_keyring_the_password_is_asked_once_per_session(qtbot, make_cl
     assert credentials.password_for(url) == "only-in-memory"
     credentials.forget_session()
     assert credentials.password_for(url) is None
+
+
+def test_conflict_screen_keeps_mine_as_the_next_version(qtbot, sqlite_central, make_client, tmp_path):
+    from tests.sync.helpers import central_rows, edit, submit
+    from db.models import Item
+    first = make_client("first").use()
+    item_id = draft_and_submit("同时修改的公告").item_id
+    first.sync(sqlite_central.db)
+    second = make_client("second")
+    second.sync(sqlite_central.db)
+    first.use()
+    edit(item_id, "甲工作站的修改")
+    submit(Item.get_by_id(item_id))
+    second.use()
+    edit(item_id, "乙工作站的修改")
+    submit(Item.get_by_id(item_id))
+    first.sync(sqlite_central.db)
+    assert second.sync(sqlite_central.db).conflicts == 1        # its version 2 came second
+    ctx = make_ctx(second, tmp_path, "maxiaoyan")
+    try:
+        dialog = ConflictsDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert dialog.list.count() == 1 and "先提交者生效" in dialog.list.item(0).text()
+        assert "其他工作站已先提交了第2版" in dialog.message.text()
+        assert "乙工作站的修改" in dialog.mine.toPlainText()
+        assert "甲工作站的修改" in dialog.theirs.toPlainText(), "the other side's content, not only its number"
+        assert dialog.keep.isEnabled() and dialog.take.isEnabled()
+        with qtbot.waitSignal(ctx.hub.changed, timeout=10_000):
+            dialog.keep.click()
+        qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+        assert SyncConflict.get().resolution == "keep_mine"
+        second.sync(sqlite_central.db)
+        versions = central_rows(sqlite_central.db, "SELECT number, title FROM wf_version WHERE item_id = ? "
+                                                   "ORDER BY number", (item_id,))
+        assert versions == [(1, "同时修改的公告"), (2, "甲工作站的修改"), (3, "乙工作站的修改")]
+    finally:
+        stop_ctx(ctx)
