@@ -72,7 +72,7 @@ class SyncThread(QThread):
         except DomainError as problem:
             error = problem
         except Exception as exc:   # noqa: BLE001 — connection failures arrive as driver exceptions
-            error = CentralUnreachable.because(_reason(exc))
+            error = _unreachable(exc)
             log.warning("sync failed: %s", type(exc).__name__)
             remember_error(error)
         finally:
@@ -83,14 +83,21 @@ class SyncThread(QThread):
         self.outcome.emit(report, error)
 
 
-def _reason(exc: Exception) -> str:
-    """A few plain words for why the connection failed (never the URL or the password)."""
+def _unreachable(exc: Exception) -> CentralUnreachable:
+    """The failure in a few plain words, in both languages (never the URL or the password)."""
+    chinese, english = _reason(exc)
+    error = CentralUnreachable.because(chinese)
+    error.english = CentralUnreachable.because(english).english
+    return error
+
+
+def _reason(exc: Exception) -> tuple[str, str]:
     text = str(exc).lower()
     if "access denied" in text or "authentication" in text or "password" in text:
-        return "用户名或密码不正确"
+        return "用户名或密码不正确", "wrong user name or password"
     if "timed out" in text or "timeout" in text:
-        return "连接超时"
-    return "网络中断或服务器未运行"
+        return "连接超时", "the connection timed out"
+    return "网络中断或服务器未运行", "network down or server not running"
 
 
 class SyncController(QObject):

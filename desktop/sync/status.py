@@ -6,6 +6,7 @@ when a sync takes longer than ~600 ms, and the password prompt when there is no 
 """
 from __future__ import annotations
 
+import re
 import time
 
 from PyQt6.QtCore import QCoreApplication, Qt, QTimer
@@ -37,8 +38,8 @@ def status_text(language: str = "zh_CN") -> tuple[str, str]:
     error = state.get(state.LAST_ERROR_EN if language.startswith("en") else state.LAST_ERROR)
     when = _local_time(last) if last else tr("从未")
     text = tr("上次同步：{when}　待同步：{n} 项").format(when=when, n=pending)
-    if error:
-        text += "　" + (tr("同步已取消") if was_cancelled(error) else tr("同步失败"))
+    if error and not was_cancelled(error):      # a cancel is said beside it, in grey, not as a failure
+        text += "　" + tr("同步失败")
     return text, error
 
 
@@ -139,8 +140,9 @@ class StatusWidget(QWidget):
         self.conflicts.setVisible(count > 0)
 
     def _show_error(self, error: str) -> None:
-        self.error.setStyleSheet(CANCELLED_STYLE if was_cancelled(error) else ERROR_STYLE)
-        self.error.setText(_short(error))
+        cancelled = was_cancelled(error)
+        self.error.setStyleSheet(CANCELLED_STYLE if cancelled else ERROR_STYLE)
+        self.error.setText(error if cancelled else _short(error))
         self.error.setToolTip(error)
         self.error.setVisible(bool(error))
 
@@ -219,5 +221,9 @@ class StatusWidget(QWidget):
             self.refresh()
 
 
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _short(text: str) -> str:
+    """The head of a message for the crowded status bar (the tooltip has all of it):
+    无法连接网站数据库, not a sentence cut in the middle."""
+    first = re.split(r"，|; |（| \(", text, maxsplit=1)[0]
+    limit = 36 if re.search(r"[\u4e00-\u9fff]", first) else 72      # Latin letters take half the room
+    return first if len(first) <= limit else first[:limit - 1] + "…"
