@@ -10,7 +10,7 @@ from db.models import Item, Version
 from db.sync.engine import SyncEngine
 from desktop.editor import close_all, open_editor
 from tests.sync.desktop_helpers import make_ctx, run_sync, status_widget, stop_ctx
-from tests.sync.helpers import central_rows, draft_and_submit, edit, submit, user
+from tests.sync.helpers import approve, central_rows, draft_and_submit, edit, submit, user
 from tests.ui.editor_helpers import settle, type_chinese
 
 FIRST, SECOND = "招标公告（第一稿）", "招标公告（另一台工作站改过）"
@@ -41,7 +41,6 @@ def desk(qtbot, two_workstations, sqlite_central, tmp_path):
     here, item_id = two_workstations
     ctx = make_ctx(here, tmp_path, "maxiaoyan")
     editor = open_editor(ctx, None, item_id=item_id)
-    qtbot.addWidget(editor)
     editor.session.autosave.quiet.setInterval(60_000)      # the test decides when autosave runs
     editor.session.autosave.max_wait.setInterval(60_000)
     widget = status_widget(qtbot, ctx, sqlite_central.url)
@@ -113,3 +112,28 @@ def test_autosave_after_a_pull_is_refused_until_the_user_keeps_theirs(qtbot, des
                                                   "WHERE v.item_id = ? ORDER BY v.number", (editor.item_id,)))
     assert SECOND in titles[2] and FIRST + MINE in titles[3], "both versions kept: theirs v2, mine v3"
     assert Version.select().where(Version.item == editor.item_id).count() == 3
+
+
+def test_a_decision_made_elsewhere_moves_the_banner_and_says_so(qtbot, sqlite_central, make_client,
+                                                                          tmp_path):
+    here = make_client("drafter").use()
+    item_id = draft_and_submit(FIRST).item_id
+    here.sync(sqlite_central.db)
+    leader = make_client("leader")
+    leader.sync(sqlite_central.db)
+    approve(item_id)
+    leader.sync(sqlite_central.db)
+    ctx = make_ctx(here, tmp_path, "maxiaoyan")
+    editor = open_editor(ctx, None, item_id=item_id)
+    widget = status_widget(qtbot, ctx, sqlite_central.url)
+    try:
+        assert editor.state_banner.heading.text() == "第1版正在审核中"
+        _report, error = run_sync(qtbot, widget)
+        assert error is None
+        qtbot.waitUntil(lambda: editor.state_banner.heading.text() == "已发布（第1版）")
+        assert editor.message_banner.heading.text() == "已按其他工作站的更改更新：已发布 · 第1版"
+        assert editor.ui.title_edit.text() == FIRST
+    finally:
+        widget.controller.shutdown()
+        close_all(ctx, ask=False)
+        stop_ctx(ctx)
