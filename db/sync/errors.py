@@ -40,5 +40,6 @@ class Cancelled(SyncStopped):
 
 class NotConfigured(SyncStopped):
     def __init__(self):
-        super().__init__("尚未设置网站数据库连接（管理员可在“同步设置”中设置）",
-                         "No site database connection is set up (an administrator sets it in Sync settings)")
+        super().__init__("尚未设置网站数据库连接（管理员可在“工具 → 网站数据库连接设置”中设置）",
+                         "No site database connection is set up (an administrator sets it in Tools → "
+                         "Site database connection)")

@@ -42,6 +42,7 @@ class Notice:
     heading: str
     text: str = ""
     action: str = ""           # button text, when the notice offers one
+    second: str = ""           # a second button's text (two choices)
 
 
 def state_name(state: str) -> str:
@@ -91,7 +92,7 @@ def state_notice(item, can_edit: bool, unlocked: bool, stranded: bool = False) -
 
 
 class Banner(QFrame):
-    """A coloured bar with a heading, a text and an optional button."""
+    """A coloured bar with a heading, a text and up to two buttons."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,8 +106,12 @@ class Banner(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(self)
         self.button.setObjectName("bannerButton")
+        self.second_button = QPushButton(self)
+        self.second_button.setObjectName("bannerSecondButton")
         self._action: Callable[[], None] | None = None
+        self._second: Callable[[], None] | None = None
         self.button.clicked.connect(lambda: self._action and self._action())
+        self.second_button.clicked.connect(lambda: self._second and self._second())
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(self.heading)
@@ -115,9 +120,11 @@ class Banner(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(texts, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.second_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_notice(self, notice: Notice | None, action: Callable[[], None] | None = None) -> None:
+    def show_notice(self, notice: Notice | None, action: Callable[[], None] | None = None,
+                    second: Callable[[], None] | None = None) -> None:
         if notice is None:
             self.hide()
             return
@@ -133,4 +140,7 @@ class Banner(QFrame):
         self._action = action
         self.button.setText(notice.action)
         self.button.setVisible(bool(notice.action and action))
+        self._second = second
+        self.second_button.setText(notice.second)
+        self.second_button.setVisible(bool(notice.second and second))
         self.show()

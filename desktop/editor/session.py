@@ -4,6 +4,10 @@ Every write is an Op on the single write worker, so writes happen in the order t
 asked for. A new item gets its row at the first save; DraftRef records the new id on the
 worker, where the writes that follow read it, so the editor never waits for it.
 The widgets' values are read on the main thread (`collect`) before an Op starts.
+
+A save checks first that the stored content is still what the editor last showed or
+wrote (`DraftRef.base`): a pull (or another window) that changed it meanwhile makes the
+save fail with ChangedElsewhere instead of overwriting what arrived unseen.
 """
 from __future__ import annotations
 
@@ -16,7 +20,8 @@ from typing import Any, Callable
 from PyQt6 import sip
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from db import attachments, items
+from db import attachments, content, items
+from db.database import database
 from db.errors import DomainError, ValidationFailed
 from db.models import Attachment, Column, Item, User, Version
 from desktop.context import Changes
@@ -46,24 +51,56 @@ class AddOutcome:
     skipped: list[str] = field(default_factory=list)    # not tried: the user cancelled
 
 
+class ChangedElsewhere(DomainError):
+    """The stored item changed after the editor showed it; saving would overwrite that."""
+
+    def __init__(self):
+        super().__init__("此信息已在其他工作站修改，您的修改尚未保存",
+                         "This item was changed on another workstation; your changes are not saved yet")
+
+
+def fingerprint(item: Item) -> str:
+    """The hash of what the editor shows of an item: its content and attachments. The 索引号
+    is left out: a pull may make a provisional number final, which is no edit to protect."""
+    shown = content.item_content(item, Attachment.current_of(item))
+    shown["meta"] = {**shown.get("meta", {}), "index_no": ""}
+    return content.content_hash(shown)
+
+
 class DraftRef:
     """The item being edited; `item_id` is None until the first save creates the row.
 
-    Written only on the write worker; the main thread reads it after an Op has finished.
+    Written only on the write worker (the editor sets `base` when it loads, with nothing in
+    flight); the main thread reads it after an Op has finished.
     """
 
     def __init__(self, user: User, item_id: str | None):
         self.user = user
         self.item_id = item_id
+        self.base: str | None = None      # fingerprint of the stored item the editor is based on
 
     def item(self) -> Item:
         return items.get_item(self.item_id)
 
-    def save(self, column_id: str, fields: dict, autosave: bool) -> Saved:
+    def as_shown(self) -> bool:
+        """The stored item is still the one the editor is based on."""
+        return self.item_id is None or self.base is None or fingerprint(self.item()) == self.base
+
+    def remember(self) -> None:
+        stored = Item.get_or_none(Item.id == self.item_id)     # a discarded new item is gone
+        self.base = fingerprint(stored) if stored is not None else None
+
+    def save(self, column_id: str, fields: dict, autosave: bool, overwrite: bool = False) -> Saved:
+        """Store the fields; refused with ChangedElsewhere when the stored item changed since
+        the editor was based on it, unless the user chose to `overwrite` it."""
         if self.item_id is None:
             return self._create(column_id, fields, autosave)
-        before = self.item().state
-        item = items.save_item(self.user, self.item(), fields, autosave=autosave)
+        with database.atomic():      # the check and the write see the same stored row
+            if not overwrite and not self.as_shown():
+                raise ChangedElsewhere()
+            before = self.item().state
+            item = items.save_item(self.user, self.item(), fields, autosave=autosave)
+            self.remember()
         return Saved(item, state_changed=item.state != before)
 
     def ensure(self, column_id: str, fields: dict) -> Saved:
@@ -75,7 +112,17 @@ class DraftRef:
     def _create(self, column_id: str, fields: dict, autosave: bool) -> Saved:
         item = items.create_item(self.user, Column.get_by_id(column_id), fields, autosave=autosave)
         self.item_id = item.id
+        self.remember()
         return Saved(item, created=True)
+
+    def own_write(self, work: Callable[[], Any]) -> Any:
+        """Run one of the editor's other writes (attachments, move, revert). The base follows
+        it only if the item was as shown before, so a change from elsewhere stays detected."""
+        in_step = self.as_shown()
+        result = work()
+        if in_step and self.item_id is not None:
+            self.remember()
+        return result
 
 
 class EditSession(QObject):
@@ -120,6 +167,11 @@ class EditSession(QObject):
         self.generation += 1
         self.autosave.poke()
 
+    def forget_changes(self) -> None:
+        """Drop the typing not yet stored (the user chose to load what is stored instead)."""
+        self.autosave.stop()
+        self.saved_generation = self.generation
+
     def _mark_saved(self, generation: int, autosave: bool) -> None:
         self.saved_generation = max(self.saved_generation, generation)
         self.checkpointed = not autosave
@@ -129,7 +181,10 @@ class EditSession(QObject):
         if self.dirty:
             self.save(autosave=True)
 
-    def save(self, autosave: bool = False, then: Callable[[Item], None] | None = None) -> None:
+    def save(self, autosave: bool = False, then: Callable[[Item], None] | None = None,
+             overwrite: bool = False) -> None:
+        """Store the fields on the worker; `overwrite` replaces a stored item that changed
+        elsewhere (the user chose to keep their own changes)."""
         self.autosave.stop()
         ref, column_id, fields, generation = self.ref, self.column_id, self.collect(), self.generation
 
@@ -140,7 +195,7 @@ class EditSession(QObject):
             self.saved.emit(outcome.item, autosave)
             if then:
                 then(outcome.item)
-        self.run(lambda: ref.save(column_id, fields, autosave), done)
+        self.run(lambda: ref.save(column_id, fields, autosave, overwrite), done)
 
     def submit(self, then: Callable[[SubmitOutcome], None]) -> None:
         """Save what is unsaved, then submit; problems come back in the outcome, not as errors."""
@@ -151,6 +206,8 @@ class EditSession(QObject):
         def work() -> SubmitOutcome:
             if save_first:
                 ref.save(column_id, fields, autosave=False)
+            elif not ref.as_shown():
+                raise ChangedElsewhere()     # would submit content the user has not seen
             try:
                 version = items.submit(ref.user, ref.item())
             except ValidationFailed as refused:
@@ -173,7 +230,7 @@ class EditSession(QObject):
             self.column_id = item.column_id
             self.ctx.notify(Changes(items=True))
             then(item)
-        self.run(lambda: items.move_draft(ref.user, ref.item(), Column.get_by_id(column_id)), done)
+        self.run(lambda: ref.own_write(lambda: items.move_draft(ref.user, ref.item(), Column.get_by_id(column_id))), done)
 
     def revert(self, then: Callable[[Item | None], None]) -> None:
         """Drop the changes since the last explicit save (db.items.revert_to_last_save)."""
@@ -187,7 +244,7 @@ class EditSession(QObject):
             self._mark_saved(generation, autosave=False)
             self.ctx.notify(Changes(items=True))
             then(item)
-        self.run(lambda: items.revert_to_last_save(ref.user, ref.item()), done)
+        self.run(lambda: ref.own_write(lambda: items.revert_to_last_save(ref.user, ref.item())), done)
 
     def add_files(self, paths: list[str], then: Callable[[AddOutcome], None],
                   cancel: threading.Event | None = None) -> None:
@@ -199,6 +256,9 @@ class EditSession(QObject):
         generation, is_new = self.generation, self.item_id is None
 
         def work() -> AddOutcome:
+            return ref.own_write(attach)
+
+        def attach() -> AddOutcome:
             outcome = AddOutcome()
             if cancel is not None and cancel.is_set():
                 outcome.skipped = [Path(p).name for p in paths]
@@ -223,12 +283,13 @@ class EditSession(QObject):
         self.run(work, done)
 
     def remove_attachment(self, attachment_id: str, then: Callable[[Any], None]) -> None:
-        user = self.ref.user
+        ref = self.ref
 
         def done(result) -> None:
             self.ctx.notify(Changes(items=True))
             then(result)
-        self.run(lambda: attachments.remove_attachment(user, Attachment.get_by_id(attachment_id)), done)
+        self.run(lambda: ref.own_write(lambda: attachments.remove_attachment(ref.user, Attachment.get_by_id(attachment_id))),
+                 done)
 
     def readable_copy(self, attachment_id: str, then: Callable[[Path], None]) -> None:
         """A copy of an attachment under its own name in a private temporary folder."""

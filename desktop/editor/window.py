@@ -24,7 +24,7 @@ from desktop.editor.body import local_files
 from desktop.editor.history import HistoryPanel
 from desktop.editor.messages import FieldMessages
 from desktop.editor.panels import panels_for
-from desktop.editor.session import EditSession, SubmitOutcome
+from desktop.editor.session import ChangedElsewhere, EditSession, SubmitOutcome, fingerprint
 from forms.ui import load_form
 
 EDITABLE_STATES = ("draft", "returned")
@@ -49,6 +49,7 @@ class ItemEditor(QWidget):
         self._loading = False
         self._closed = False
         self._quiet = False
+        self._look_again: bool | None = None   # a change to look at once own writes finish (from sync?)
         self.question: QMessageBox | None = None   # the open "unsaved changes" question
         self.panels: dict[str, QWidget] = {}
         self.session = EditSession(ctx, self, item_id, column_id, self.current_fields)
@@ -114,6 +115,7 @@ class ItemEditor(QWidget):
         self.session.saved.connect(self._saved)
         self.session.failed.connect(self._failed)
         self.session.busy_changed.connect(self._busy_changed)
+        self.session.busy_changed.connect(self._writes_done)
         self.ctx.hub.changed.connect(self._elsewhere_changed)
 
     def _add_shortcuts(self) -> None:
@@ -145,6 +147,7 @@ class ItemEditor(QWidget):
     def load(self) -> None:
         """Show the item as stored (or a new one) in every field and panel."""
         self.item = Item.get_or_none(Item.id == self.session.item_id) if self.session.item_id else None
+        self.session.ref.base = fingerprint(self.item) if self.item is not None else None
         subject = self.item or self.new_subject()
         self.can_edit = self._may_edit(subject)
         self._build_panels()
@@ -255,8 +258,8 @@ class ItemEditor(QWidget):
         title = self.ui.title_edit.text().strip() or tr("新信息")
         self.setWindowTitle(tr("{title} — 信息编辑").format(title=title))
 
-    def show_message(self, notice: Notice | None) -> None:
-        self.message_banner.show_notice(notice)
+    def show_message(self, notice: Notice | None, action=None, second=None) -> None:
+        self.message_banner.show_notice(notice, action, second)
 
     # changes and inline checks -------------------------------------------------------------------
     def current_fields(self) -> dict:
@@ -427,6 +430,9 @@ class ItemEditor(QWidget):
         self._changed()
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ChangedElsewhere):
+            self._offer_choice(Item.get_or_none(Item.id == self.session.item_id) or self.item)
+            return
         text = error.localised(self.ctx.language) if isinstance(error, DomainError) else f"{type(error).__name__}: {error}"
         self.show_message(Notice("error", tr("操作未完成"), text))
         self.ui.save_status_label.setText(tr("未保存"))
@@ -441,13 +447,69 @@ class ItemEditor(QWidget):
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def _elsewhere_changed(self, changes) -> None:
-        """Someone else (the queue, sync) may have changed the item's state: show it."""
+        """A pull (or another window) may have changed the open item: follow it."""
         if self._closed or not (changes.items or changes.queue) or not self.session.item_id:
             return
+        if self.session.in_flight:     # the stored row is mid-write by this editor: look once it is done
+            self._look_again = bool(self._look_again) or changes.sync
+            return
+        self._follow_stored(changes.sync)
+
+    def _writes_done(self, busy: bool) -> None:
+        if not busy and self._look_again is not None and not self._closed:
+            from_sync, self._look_again = self._look_again, None
+            self._follow_stored(from_sync)
+
+    def _follow_stored(self, from_sync: bool) -> None:
+        """New content reloads quietly, unless there is typing not yet stored: then the user
+        chooses. A new state alone only moves the banner."""
         fresh = Item.get_or_none(Item.id == self.session.item_id)
-        if fresh is not None and self.item is not None and fresh.state != self.item.state:
+        if fresh is None or self.item is None:
+            return
+        if fingerprint(fresh) != self.session.ref.base:
+            if self.session.dirty:
+                self._offer_choice(fresh)
+            else:
+                self._reload_quietly()
+        elif fresh.state != self.item.state:
             self.item = fresh
             self.refresh_state()
+            if from_sync:
+                self.show_message(Notice("info", tr("已按其他工作站的更改更新：{state}").format(state=state_line(fresh))))
+
+    def _reload_quietly(self) -> None:
+        self.load()
+        self.show_message(Notice("info", tr("已载入其他工作站的修改"),
+                                 tr("此信息在其他工作站上有了新的内容，已自动重新载入。")))
+
+    def _offer_choice(self, fresh: Item) -> None:
+        """The stored item changed under typing not yet stored: neither side is overwritten
+        until the user chooses. Autosave waits (and would be refused meanwhile)."""
+        self.session.autosave.stop()
+        self.item = fresh
+        self.refresh_state()
+        self.ui.save_status_label.setText(tr("未保存"))
+        self.show_message(Notice("warning", tr("此信息已在其他工作站修改"),
+                                 tr("您尚未保存的修改没有写入，其他工作站的内容也没有被覆盖。"
+                                    "“重新载入”放弃您的修改；“保留我的修改”用您的内容替换它"
+                                    "（其他工作站的内容仍保存在第{n}版中）。").format(n=fresh.latest_version_no),
+                                 tr("重新载入"), tr("保留我的修改")),
+                          self.reload_theirs, self.keep_mine)
+
+    def reload_theirs(self) -> None:
+        """重新载入: drop the typing, show what is stored."""
+        self.session.forget_changes()
+        self.load()
+        self.ui.save_status_label.setText("")
+        self.show_message(Notice("info", tr("已载入其他工作站的修改"), tr("您未保存的修改已放弃。")))
+
+    def keep_mine(self) -> None:
+        """保留我的修改: store the typing over what arrived (that stays in its version)."""
+        self.ui.save_status_label.setText(tr("正在保存…"))
+        self.session.save(autosave=True, overwrite=True)
+        self.show_message(Notice("info", tr("已保留您的修改"),
+                                 tr("其他工作站的内容仍保存在第{n}版中；您的修改提交审核后成为新的一版。")
+                                 .format(n=self.item.latest_version_no if self.item else 0)))
 
     # tabs, attachments and drops ------------------------------------------------------------------
     def _show_attachment_count(self, count: int) -> None:

@@ -7,26 +7,55 @@ from __future__ import annotations
 
 import json
 
-from PyQt6.QtCore import QCoreApplication, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from db.models import User
+from db.models import User, Version
 from db.sync import conflicts
 from desktop.context import Changes
 from desktop.operations import Op
 
-KIND_NAMES = {"stale": "审批已失效", "superseded": "已被取代", "race": "先提交者生效", "withdrawn": "已撤稿",
-              "rejected": "被拒绝", "directory": "目录不一致", "attachment": "附件问题",
-              "index_no": "索引号已调整"}
-FIELD_NAMES = {"title": "标题", "number": "版本", "outcome": "决定", "comment": "意见", "decided_at": "时间",
-               "decider_id": "审核人", "item_state": "信息状态", "latest_version_no": "最新版本",
-               "version_state": "版本状态", "state": "状态", "index_no": "索引号"}
-OUTCOMES = {"approve": "批准", "return": "退回"}
-STATES = {"draft": "草稿", "returned": "已退回", "in_review": "审核中", "approved": "已批准", "held": "待同步发布",
-          "published": "已发布", "withdrawn": "已撤稿", "stale": "已失效", "replaced": "已被新版本替换"}
+KIND_NAMES = {
+    "stale": QT_TRANSLATE_NOOP("SyncConflicts", "审批已失效"),
+    "superseded": QT_TRANSLATE_NOOP("SyncConflicts", "已被取代"),
+    "race": QT_TRANSLATE_NOOP("SyncConflicts", "先提交者生效"),
+    "withdrawn": QT_TRANSLATE_NOOP("SyncConflicts", "已撤稿"),
+    "rejected": QT_TRANSLATE_NOOP("SyncConflicts", "被拒绝"),
+    "directory": QT_TRANSLATE_NOOP("SyncConflicts", "目录不一致"),
+    "attachment": QT_TRANSLATE_NOOP("SyncConflicts", "附件问题"),
+    "index_no": QT_TRANSLATE_NOOP("SyncConflicts", "索引号已调整"),
+}
+FIELD_NAMES = {
+    "title": QT_TRANSLATE_NOOP("SyncConflicts", "标题"),
+    "number": QT_TRANSLATE_NOOP("SyncConflicts", "版本"),
+    "outcome": QT_TRANSLATE_NOOP("SyncConflicts", "决定"),
+    "comment": QT_TRANSLATE_NOOP("SyncConflicts", "意见"),
+    "decided_at": QT_TRANSLATE_NOOP("SyncConflicts", "时间"),
+    "decider_id": QT_TRANSLATE_NOOP("SyncConflicts", "审核人"),
+    "item_state": QT_TRANSLATE_NOOP("SyncConflicts", "信息状态"),
+    "latest_version_no": QT_TRANSLATE_NOOP("SyncConflicts", "最新版本"),
+    "version_state": QT_TRANSLATE_NOOP("SyncConflicts", "版本状态"),
+    "state": QT_TRANSLATE_NOOP("SyncConflicts", "状态"),
+    "index_no": QT_TRANSLATE_NOOP("SyncConflicts", "索引号"),
+}
+OUTCOMES = {
+    "approve": QT_TRANSLATE_NOOP("SyncConflicts", "批准"),
+    "return": QT_TRANSLATE_NOOP("SyncConflicts", "退回"),
+}
+STATES = {
+    "draft": QT_TRANSLATE_NOOP("SyncConflicts", "草稿"),
+    "returned": QT_TRANSLATE_NOOP("SyncConflicts", "已退回"),
+    "in_review": QT_TRANSLATE_NOOP("SyncConflicts", "审核中"),
+    "approved": QT_TRANSLATE_NOOP("SyncConflicts", "已批准"),
+    "held": QT_TRANSLATE_NOOP("SyncConflicts", "待同步发布"),
+    "published": QT_TRANSLATE_NOOP("SyncConflicts", "已发布"),
+    "withdrawn": QT_TRANSLATE_NOOP("SyncConflicts", "已撤稿"),
+    "stale": QT_TRANSLATE_NOOP("SyncConflicts", "已失效"),
+    "replaced": QT_TRANSLATE_NOOP("SyncConflicts", "已被新版本替换"),
+}
 
 
 def tr(text: str) -> str:
@@ -51,6 +80,18 @@ def describe(side: dict) -> list[tuple[str, str]]:
     return rows
 
 
+def their_side(conflict) -> dict:
+    """What the site database holds. A submission that came second names only the number
+    that won; the pull has brought that version, so its title is shown beside mine."""
+    theirs = json.loads(conflict.theirs or "{}")
+    number = theirs.get("latest_version_no")
+    if number and conflict.item_id and "title" not in theirs:
+        version = Version.get_or_none((Version.item == conflict.item_id) & (Version.number == number))
+        if version is not None:
+            theirs = {"title": version.title, **theirs}
+    return theirs
+
+
 def side_html(title: str, rows: list[tuple[str, str]]) -> str:
     body = "".join(f"<tr><th align='left'>{label}</th><td>{value}</td></tr>" for label, value in rows)
     return f"<h3>{title}</h3><table cellspacing='4'>{body or '<tr><td>—</td></tr>'}</table>"
@@ -64,6 +105,7 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(tr("同步冲突"))
         self.list = QListWidget()
         self.list.setObjectName("conflictList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # long titles elide
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("conflictMessage")
@@ -109,7 +151,9 @@ class ConflictsDialog(QDialog):
         self.list.clear()
         for row in self.rows:
             kind = tr(KIND_NAMES.get(row.kind, row.kind))
-            QListWidgetItem(f"{kind}：{row.title or tr('（无标题）')}", self.list)
+            entry = QListWidgetItem(tr("{kind}：{title}").format(kind=kind, title=row.title or tr("（无标题）")),
+                                    self.list)
+            entry.setToolTip(entry.text())
         self.list.setCurrentRow(0 if self.rows else -1)
         self.show_row(self.list.currentRow())
 
@@ -129,7 +173,7 @@ class ConflictsDialog(QDialog):
         english = self.ctx.language.startswith("en")
         self.message.setText(conflict.english if english and conflict.english else conflict.message)
         self.mine.setHtml(side_html(tr("本工作站（我的）"), describe(json.loads(conflict.mine or "{}"))))
-        self.theirs.setHtml(side_html(tr("网站数据库（对方的）"), describe(json.loads(conflict.theirs or "{}"))))
+        self.theirs.setHtml(side_html(tr("网站数据库（对方的）"), describe(their_side(conflict))))
         can_keep = conflicts.can_keep_mine(conflict)
         self.keep.setEnabled(can_keep)
         decision = "decision" in json.loads(conflict.mine or "{}")

@@ -41,9 +41,9 @@ class Progress:
 class SyncThread(QThread):
     outcome = pyqtSignal(object, object)     # (SyncReport | None, error | None)
 
-    def __init__(self, profile, url: CentralUrl, password: str, parent=None):
+    def __init__(self, profile, url: CentralUrl, password: str, parent=None, hooks=None):
         super().__init__(parent)
-        self.profile, self.url, self.password = profile, url, password
+        self.profile, self.url, self.password, self.hooks = profile, url, password, hooks
         self.cancel_flag = threading.Event()
         self.progress = Progress()
         self._lock = threading.Lock()
@@ -64,7 +64,7 @@ class SyncThread(QThread):
         central = None
         try:
             central = open_central(self.url, self.password)
-            engine = SyncEngine(self.profile, central, progress=self.report_progress,
+            engine = SyncEngine(self.profile, central, hooks=self.hooks, progress=self.report_progress,
                                 cancelled=self.cancel_flag.is_set)
             report = engine.run()
         except SyncStopped as stop:
@@ -72,7 +72,7 @@ class SyncThread(QThread):
         except DomainError as problem:
             error = problem
         except Exception as exc:   # noqa: BLE001 — connection failures arrive as driver exceptions
-            error = CentralUnreachable.because(_reason(exc))
+            error = _unreachable(exc)
             log.warning("sync failed: %s", type(exc).__name__)
             remember_error(error)
         finally:
@@ -83,9 +83,27 @@ class SyncThread(QThread):
         self.outcome.emit(report, error)
 
 
-def _reason(exc: Exception) -> str:
+def _unreachable(exc: Exception) -> CentralUnreachable:
+    """The failure in a few plain words, in both languages (never the URL or the password)."""
+    chinese, english = _reason(exc)
+    error = CentralUnreachable.because(chinese)
+    error.english = CentralUnreachable.because(english).english
+    return error
+
+
+ENGLISH_REASONS = {
+    "数据库不存在": "the database does not exist",
+    "用户名或密码不正确": "wrong user name or password",
+    "连接超时": "the connection timed out",
+    "网络中断或服务器未运行": "network down or server not running",
+}
+
+
+def _reason(exc: Exception) -> tuple[str, str]:
+    """db.central.connect's words for the failure (the headless command says the same), and their English."""
     from db.central.connect import failure_reason
-    return failure_reason(exc)
+    chinese = failure_reason(exc)
+    return chinese, ENGLISH_REASONS.get(chinese, chinese)
 
 
 class SyncController(QObject):
@@ -98,13 +116,21 @@ class SyncController(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.thread: SyncThread | None = None
+        self.hooks = None          # db.sync.push.Hooks for the engine (tests slow or break a sync with them)
         self.started_at = 0.0
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.sync_now)
+        self.timer.timeout.connect(self.sync_by_timer)
         self.apply_interval()
 
     def apply_interval(self) -> None:
-        self.timer.start(credentials.interval_minutes(self.ctx.settings) * 60_000)
+        self.timer.start(round(credentials.interval_minutes(self.ctx.settings) * 60_000))
+
+    def sync_by_timer(self) -> bool:
+        """The timer's sync: none while one runs, and silence on a workstation with no site
+        database set up (working alone is no error)."""
+        if self.thread is not None or credentials.saved_url(self.ctx.settings) is None:
+            return False
+        return self.sync_now()
 
     def running(self) -> bool:
         return self.thread is not None
@@ -121,7 +147,7 @@ class SyncController(QObject):
         if password is None:
             self.needs_password.emit(url)
             return False
-        self.thread = SyncThread(self.ctx.profile, url, password, self)
+        self.thread = SyncThread(self.ctx.profile, url, password, self, self.hooks)
         self.thread.outcome.connect(self._done)
         self.started_at = time.monotonic()
         self.thread.start()

@@ -14,6 +14,8 @@ SERVICE = "gongkai-desk"
 URL_KEY = "sync/url"              # without the password, e.g. mysql://gongkai_liu@10.0.0.5/gongkai
 INTERVAL_KEY = "sync/interval_minutes"
 DEFAULT_INTERVAL = 5
+SHORTEST_INTERVAL = 0.05          # minutes (3 s): the settings file may hold a decimal, the dialog whole minutes
+LONGEST_INTERVAL = 24 * 60
 
 _session_passwords: dict[str, str] = {}     # keyring username → password, this process only
 
@@ -40,8 +42,15 @@ def save_url(settings: QSettings, url: CentralUrl) -> None:
     settings.sync()
 
 
-def interval_minutes(settings: QSettings) -> int:
-    return max(1, int(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL) or DEFAULT_INTERVAL))
+def interval_minutes(settings: QSettings) -> float:
+    """Minutes between automatic syncs; a value that is no number (a hand-edited file) means the default."""
+    try:
+        minutes = float(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL) or DEFAULT_INTERVAL)
+    except (TypeError, ValueError):
+        minutes = DEFAULT_INTERVAL
+    if minutes != minutes:        # NaN
+        return DEFAULT_INTERVAL
+    return min(max(SHORTEST_INTERVAL, minutes), LONGEST_INTERVAL)
 
 
 def store_password(url: CentralUrl, password: str) -> bool:

@@ -53,7 +53,7 @@ class SyncSettingsDialog(QDialog):
         self.interval = QSpinBox()
         self.interval.setRange(1, 240)
         self.interval.setSuffix(tr(" 分钟"))
-        self.interval.setValue(credentials.interval_minutes(ctx.settings))
+        self.interval.setValue(max(1, round(credentials.interval_minutes(ctx.settings))))
         self.where = QLabel(tr("密码保存在系统密钥环中") if credentials.keyring_usable()
                             else tr("本机没有可用的系统密钥环：密码只在本次运行中保存在内存里"))
         self.where.setWordWrap(True)

@@ -6,6 +6,7 @@ when a sync takes longer than ~600 ms, and the password prompt when there is no 
 """
 from __future__ import annotations
 
+import re
 import time
 
 from PyQt6.QtCore import QCoreApplication, Qt, QTimer
@@ -16,10 +17,13 @@ from PyQt6.QtWidgets import (
 
 from db.models import OutboxOp
 from db.sync import state
+from db.sync.errors import Cancelled, NotConfigured
 from desktop.operations import Query
+from desktop.sync import credentials
 from desktop.sync.controller import SyncController
 
 SHOW_PROGRESS_AFTER = 0.6
+ERROR_STYLE, CANCELLED_STYLE = "color: #b00020", "color: #555"
 PHASES = {"push": "正在上传本地更改", "pull": "正在下载其他工作站的更改", "": "正在连接网站数据库"}
 
 
@@ -34,9 +38,15 @@ def status_text(language: str = "zh_CN") -> tuple[str, str]:
     error = state.get(state.LAST_ERROR_EN if language.startswith("en") else state.LAST_ERROR)
     when = _local_time(last) if last else tr("从未")
     text = tr("上次同步：{when}　待同步：{n} 项").format(when=when, n=pending)
-    if error:
+    if error and not was_cancelled(error):      # a cancel is said beside it, in grey, not as a failure
         text += "　" + tr("同步失败")
     return text, error
+
+
+def was_cancelled(error: str) -> bool:
+    """The last sync stopped because the user pressed Cancel (no failure to report in red)."""
+    cancelled = Cancelled()
+    return error in (str(cancelled), cancelled.english)
 
 
 def read_status(user, language: str = "zh_CN") -> tuple[str, str, int]:
@@ -60,7 +70,6 @@ class StatusWidget(QWidget):
         self.label.setObjectName("syncStatusText")
         self.error = QLabel()
         self.error.setObjectName("syncError")
-        self.error.setStyleSheet("color: #b00020")
         self.conflicts = QToolButton()
         self.conflicts.setObjectName("syncConflicts")
         self.conflicts.setAutoRaise(True)
@@ -126,16 +135,24 @@ class StatusWidget(QWidget):
 
     def _show(self, text: str, error: str, count: int) -> None:
         self.label.setText(text)
-        self.error.setText(_short(error))
-        self.error.setToolTip(error)
-        self.error.setVisible(bool(error))
+        self._show_error(error)
         self.conflicts.setText(tr("冲突 {n} 项").format(n=count))
         self.conflicts.setVisible(count > 0)
 
+    def _show_error(self, error: str) -> None:
+        cancelled = was_cancelled(error)
+        self.error.setStyleSheet(CANCELLED_STYLE if cancelled else ERROR_STYLE)
+        self.error.setText(error if cancelled else _short(error))
+        self.error.setToolTip(error)
+        self.error.setVisible(bool(error))
+
     # --- running ------------------------------------------------------------------------------
     def sync_now(self, password: str | None = None) -> None:
+        """F9: sync now; when nothing can start for want of settings, say so."""
         if not self.controller.sync_now(password):
             self.refresh()
+            if credentials.saved_url(self.ctx.settings) is None:
+                self._show_error(NotConfigured().localised(self.ctx.language))
 
     def _started(self) -> None:
         self.action.setEnabled(False)
@@ -188,7 +205,6 @@ class StatusWidget(QWidget):
             tr("请输入 {who} 的数据库密码（本机没有可用的系统密钥环，密码只在本次运行中保存在内存里）").format(
                 who=url.keyring_username()), QLineEdit.EchoMode.Password)
         if ok and password:
-            from desktop.sync import credentials
             credentials.store_password(url, password)
             self.sync_now(password)
 
@@ -205,5 +221,9 @@ class StatusWidget(QWidget):
             self.refresh()
 
 
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _short(text: str) -> str:
+    """The head of a message for the crowded status bar (the tooltip has all of it):
+    无法连接网站数据库, not a sentence cut in the middle."""
+    first = re.split(r"，|; |（| \(", text, maxsplit=1)[0]
+    limit = 36 if re.search(r"[\u4e00-\u9fff]", first) else 72      # Latin letters take half the room
+    return first if len(first) <= limit else first[:limit - 1] + "…"

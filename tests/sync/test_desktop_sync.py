@@ -4,30 +4,19 @@ from __future__ import annotations
 import logging
 
 import pytest
-from PyQt6.QtCore import QSettings, Qt
 
 from db.central import roles
-from db.models import OutboxOp, User
+from db.models import OutboxOp
 from db.sync import conflicts, state
 from db.sync.models import SyncConflict
-from desktop.context import AppContext
-from desktop import operations
 from desktop.sync import credentials
 from desktop.sync.conflicts_dialog import ConflictsDialog
 from desktop.sync.settings_dialog import SyncSettingsDialog
 from desktop.sync.status import StatusWidget
+from tests.sync.desktop_helpers import make_ctx, run_sync, stop_ctx
 from tests.sync.helpers import approve, draft_and_submit
 
 SECRET = "Zq-9xP-secret-4471"
-
-
-def make_ctx(client, tmp_path, username: str) -> AppContext:
-    client.use()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(profile=client.profile, settings=settings, user=User.get(User.username == username))
-    reader = getattr(operations, "ReadRunner", None)
-    ctx.runner, ctx.reader = operations.OpRunner(), reader() if reader else None
-    return ctx
 
 
 @pytest.fixture
@@ -36,15 +25,7 @@ def widgets():
     yield made
     for widget, ctx in made:
         widget.controller.shutdown()
-        ctx.runner.shutdown()
-        if ctx.reader is not None:
-            ctx.reader.shutdown()
-
-
-def run_sync(qtbot, widget):
-    with qtbot.waitSignal(widget.controller.finished, timeout=30_000) as finished:
-        widget.action.trigger()
-    return finished.args
+        stop_ctx(ctx)
 
 
 def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_client, tmp_path, widgets):
@@ -73,7 +54,7 @@ def test_unreachable_database_is_reported_in_plain_words(qtbot, make_client, tmp
     qtbot.addWidget(widget)
     _report, error = run_sync(qtbot, widget)
     assert "无法连接网站数据库" in str(error) and "本地工作已保存" in str(error)
-    assert widget.error.isVisible() or widget.error.text()
+    assert widget.error.text() == "无法连接网站数据库"
     assert "无法连接网站数据库" in widget.error.toolTip()
     assert OutboxOp.select().where(OutboxOp.state == "pending").count() == 1
 
@@ -107,9 +88,7 @@ def test_conflict_screen_shows_both_sides_and_settles(qtbot, sqlite_central, mak
         assert SyncConflict.get().resolution == "dismiss"
         assert conflicts.open_count(ctx.user) == 0
     finally:
-        ctx.runner.shutdown()
-        if ctx.reader is not None:
-            ctx.reader.shutdown()
+        stop_ctx(ctx)
 
 
 def test_settings_dialog_keeps_the_password_out_of_files_and_logs(qtbot, server_central, make_client, tmp_path,
@@ -157,3 +136,40 @@ def test_without_a_keyring_the_password_is_asked_once_per_session(qtbot, make_cl
     assert credentials.password_for(url) == "only-in-memory"
     credentials.forget_session()
     assert credentials.password_for(url) is None
+
+
+def test_conflict_screen_keeps_mine_as_the_next_version(qtbot, sqlite_central, make_client, tmp_path):
+    from tests.sync.helpers import central_rows, edit, submit
+    from db.models import Item
+    first = make_client("first").use()
+    item_id = draft_and_submit("同时修改的公告").item_id
+    first.sync(sqlite_central.db)
+    second = make_client("second")
+    second.sync(sqlite_central.db)
+    first.use()
+    edit(item_id, "甲工作站的修改")
+    submit(Item.get_by_id(item_id))
+    second.use()
+    edit(item_id, "乙工作站的修改")
+    submit(Item.get_by_id(item_id))
+    first.sync(sqlite_central.db)
+    assert second.sync(sqlite_central.db).conflicts == 1        # its version 2 came second
+    ctx = make_ctx(second, tmp_path, "maxiaoyan")
+    try:
+        dialog = ConflictsDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert dialog.list.count() == 1 and "先提交者生效" in dialog.list.item(0).text()
+        assert "其他工作站已先提交了第2版" in dialog.message.text()
+        assert "乙工作站的修改" in dialog.mine.toPlainText()
+        assert "甲工作站的修改" in dialog.theirs.toPlainText(), "the other side's content, not only its number"
+        assert dialog.keep.isEnabled() and dialog.take.isEnabled()
+        with qtbot.waitSignal(ctx.hub.changed, timeout=10_000):
+            dialog.keep.click()
+        qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+        assert SyncConflict.get().resolution == "keep_mine"
+        second.sync(sqlite_central.db)
+        versions = central_rows(sqlite_central.db, "SELECT number, title FROM wf_version WHERE item_id = ? "
+                                                   "ORDER BY number", (item_id,))
+        assert versions == [(1, "同时修改的公告"), (2, "甲工作站的修改"), (3, "乙工作站的修改")]
+    finally:
+        stop_ctx(ctx)

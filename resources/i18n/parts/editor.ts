@@ -89,6 +89,16 @@ You can restore another entry afterwards.</translation></message>
 <message><source>（无标题）</source><translation>(untitled)</translation></message>
 </context>
 <context><name>ItemEditor</name>
+<message><source>保留我的修改</source><translation>Keep my changes</translation></message>
+<message><source>其他工作站的内容仍保存在第{n}版中；您的修改提交审核后成为新的一版。</source><translation>The other workstation's content stays in version {n}; your changes become a new version when submitted.</translation></message>
+<message><source>已保留您的修改</source><translation>Your changes were kept</translation></message>
+<message><source>已按其他工作站的更改更新：{state}</source><translation>Updated with another workstation's change: {state}</translation></message>
+<message><source>已载入其他工作站的修改</source><translation>Loaded another workstation's changes</translation></message>
+<message><source>您尚未保存的修改没有写入，其他工作站的内容也没有被覆盖。“重新载入”放弃您的修改；“保留我的修改”用您的内容替换它（其他工作站的内容仍保存在第{n}版中）。</source><translation>Your unsaved changes were not written and the other workstation's content was not overwritten. “Reload” discards your changes; “Keep my changes” replaces it with yours (the other workstation's content stays in version {n}).</translation></message>
+<message><source>您未保存的修改已放弃。</source><translation>Your unsaved changes were discarded.</translation></message>
+<message><source>此信息在其他工作站上有了新的内容，已自动重新载入。</source><translation>This item has new content from another workstation and was reloaded.</translation></message>
+<message><source>此信息已在其他工作站修改</source><translation>This item was changed on another workstation</translation></message>
+<message><source>重新载入</source><translation>Reload</translation></message>
 <message><source>阻断性检查问题见“发布前检查”，第一项：{first}</source><translation>Blocking check findings are listed under “Pre-publication checks”; the first: {first}</translation></message>
 <message><source>{n} 处填写需要修改</source><translation>{n} field(s) to correct</translation></message>
 <message><source>{n} 项阻断性检查问题未处理</source><translation>{n} blocking check finding(s) unresolved</translation></message>

@@ -20,6 +20,26 @@
 <message><source>请输入 {who} 的数据库密码（本机没有可用的系统密钥环，密码只在本次运行中保存在内存里）</source><translation>Enter the database password of {who} (no system keyring here: it is kept in memory for this session only)</translation></message>
 </context>
 <context><name>SyncConflicts</name>
+<message><source>{kind}：{title}</source><translation>{kind}: {title}</translation></message>
+<message><source>信息状态</source><translation>Item state</translation></message>
+<message><source>决定</source><translation>Decision</translation></message>
+<message><source>审核中</source><translation>In review</translation></message>
+<message><source>审核人</source><translation>Reviewer</translation></message>
+<message><source>已发布</source><translation>Published</translation></message>
+<message><source>已失效</source><translation>Stale</translation></message>
+<message><source>已批准</source><translation>Approved</translation></message>
+<message><source>已被新版本替换</source><translation>Replaced by a newer version</translation></message>
+<message><source>已退回</source><translation>Returned</translation></message>
+<message><source>待同步发布</source><translation>Awaiting publication by sync</translation></message>
+<message><source>意见</source><translation>Comment</translation></message>
+<message><source>时间</source><translation>Time</translation></message>
+<message><source>最新版本</source><translation>Latest version</translation></message>
+<message><source>标题</source><translation>Title</translation></message>
+<message><source>版本</source><translation>Version</translation></message>
+<message><source>版本状态</source><translation>Version state</translation></message>
+<message><source>状态</source><translation>State</translation></message>
+<message><source>索引号</source><translation>Index number</translation></message>
+<message><source>草稿</source><translation>Draft</translation></message>
 <message><source>同步冲突</source><translation>Sync conflicts</translation></message>
 <message><source>保留我的（重新提交）</source><translation>Keep mine (send again)</translation></message>
 <message><source>采用网站数据库的</source><translation>Take the site database's</translation></message>
