@@ -104,16 +104,17 @@ def open_central(url: CentralUrl | str, password: str | None = None) -> Database
     return db
 
 
-def failure_reason(exc: BaseException) -> str:
-    """A few plain words for why opening the connection failed (never the URL or the password)."""
+def failure_reason(exc: BaseException) -> tuple[str, str]:
+    """A few plain words for why opening the connection failed, in Chinese and English
+    (never the URL or the password)."""
     text = str(exc).lower()
     if "unknown database" in text or "database" in text and "does not exist" in text:
-        return "数据库不存在"
+        return "数据库不存在", "the database does not exist"
     if "access denied" in text or "authentication" in text or "password" in text or "role" in text:
-        return "用户名或密码不正确"
+        return "用户名或密码不正确", "wrong user name or password"
     if "timed out" in text or "timeout" in text:
-        return "连接超时"
-    return "网络中断或服务器未运行"
+        return "连接超时", "the connection timed out"
+    return "网络中断或服务器未运行", "network down or server not running"
 
 
 def dialect(db: Database) -> str:

@@ -10,10 +10,12 @@ class SyncStopped(DomainError):
 
 class CentralUnreachable(SyncStopped):
     @classmethod
-    def because(cls, detail: str = "") -> "CentralUnreachable":
+    def because(cls, detail: str = "", english_detail: str | None = None) -> "CentralUnreachable":
+        """`detail` says why (a driver's own words serve both languages unless `english_detail`)."""
+        english_detail = detail if english_detail is None else english_detail
         why = f"（{detail}）" if detail else ""
         return cls(f"无法连接网站数据库{why}，本地工作已保存，稍后自动重试",
-                   f"Cannot reach the site database{' (' + detail + ')' if detail else ''}; "
+                   f"Cannot reach the site database{' (' + english_detail + ')' if english_detail else ''}; "
                    "local work is saved and sync will retry")
 
 

@@ -140,9 +140,9 @@ class Panel(QWidget):
         findings += check_doc_no(ui.doc_no_edit.text(), written.year if written else None, context.today)
         findings += check_text(ui.summary_edit.toPlainText(), "meta.summary", context)
         findings += check_text(self.body_edit.document().toPlainText(), "body", context)
-        for name, location, text in guide_texts(self._guide()):
+        for name, location, text in guide_texts(self._panel_value("guide")):
             findings += [_at(f, location) for f in check_text(text, name, context)]
-        findings += check_policy_bundle({"kind": self._column_kind(), "related": self._related()})
+        findings += check_policy_bundle({"kind": self._column_kind(), "related": self._panel_value("related_id", "")})
         self.findings = findings + self.data.attachment_findings
         highlight.highlight(self.body_edit, [f for f in self.findings if f.field == "body"],
                             frozenset(self.data.notes))
@@ -157,17 +157,12 @@ class Panel(QWidget):
             self._kind_of = (column_id, column.kind if column is not None else "")
         return self._kind_of[1]
 
-    def _related(self) -> str:
+    def _panel_value(self, key: str, default=None):
+        """What another panel of the editor would save under `key` (the guide, the partner)."""
         for panel in getattr(self.editor, "panels", {}).values():
-            if panel is not self and "related_id" in (values := panel.values()):
-                return values["related_id"]
-        return ""
-
-    def _guide(self) -> dict | None:
-        for panel in getattr(self.editor, "panels", {}).values():
-            if panel is not self and "guide" in (values := panel.values()):
-                return values["guide"]
-        return None
+            if panel is not self and key in (values := panel.values()):
+                return values[key]
+        return default
 
     # showing ----------------------------------------------------------------------------------
     def rows(self) -> list[CheckedFinding]:

@@ -34,7 +34,7 @@ def run(args) -> int:
         try:
             central = open_central(url, password)
         except Exception as exc:   # noqa: BLE001 — drivers raise their own types
-            return fail(f"无法连接网站数据库（{failure_reason(exc)}），本地工作已保存，未写入任何数据")
+            return fail(f"无法连接网站数据库（{failure_reason(exc)[0]}），本地工作已保存，未写入任何数据")
         try:
             report = SyncEngine(profile, central, progress=_printer()).run()
         finally:

@@ -86,8 +86,9 @@ class DraftRef:
         """The stored item is still the one the editor is based on."""
         return self.item_id is None or self.base is None or fingerprint(self.item()) == self.base
 
-    def remember(self) -> None:
-        stored = Item.get_or_none(Item.id == self.item_id)     # a discarded new item is gone
+    def remember(self, stored: Item | None = None) -> None:
+        """Base the editor on the stored item (`stored` when the caller holds it already)."""
+        stored = stored or Item.get_or_none(Item.id == self.item_id)     # a discarded new item is gone
         self.base = fingerprint(stored) if stored is not None else None
 
     def save(self, column_id: str, fields: dict, autosave: bool, overwrite: bool = False) -> Saved:
@@ -96,12 +97,12 @@ class DraftRef:
         if self.item_id is None:
             return self._create(column_id, fields, autosave)
         with database.atomic():      # the check and the write see the same stored row
-            if not overwrite and not self.as_shown():
+            stored = self.item()
+            if not overwrite and self.base is not None and fingerprint(stored) != self.base:
                 raise ChangedElsewhere()
-            before = self.item().state
-            item = items.save_item(self.user, self.item(), fields, autosave=autosave)
-            self.remember()
-        return Saved(item, state_changed=item.state != before)
+            item = items.save_item(self.user, stored, fields, autosave=autosave)
+            self.remember(item)       # the row as just written (a save leaves attachments alone)
+        return Saved(item, state_changed=item.state != stored.state)
 
     def ensure(self, column_id: str, fields: dict) -> Saved:
         """The item, created from `fields` (as an autosave) when it has no row yet."""
@@ -112,7 +113,7 @@ class DraftRef:
     def _create(self, column_id: str, fields: dict, autosave: bool) -> Saved:
         item = items.create_item(self.user, Column.get_by_id(column_id), fields, autosave=autosave)
         self.item_id = item.id
-        self.remember()
+        self.remember(item)
         return Saved(item, created=True)
 
     def own_write(self, work: Callable[[], Any]) -> Any:

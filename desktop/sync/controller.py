@@ -85,25 +85,8 @@ class SyncThread(QThread):
 
 def _unreachable(exc: Exception) -> CentralUnreachable:
     """The failure in a few plain words, in both languages (never the URL or the password)."""
-    chinese, english = _reason(exc)
-    error = CentralUnreachable.because(chinese)
-    error.english = CentralUnreachable.because(english).english
-    return error
-
-
-ENGLISH_REASONS = {
-    "数据库不存在": "the database does not exist",
-    "用户名或密码不正确": "wrong user name or password",
-    "连接超时": "the connection timed out",
-    "网络中断或服务器未运行": "network down or server not running",
-}
-
-
-def _reason(exc: Exception) -> tuple[str, str]:
-    """db.central.connect's words for the failure (the headless command says the same), and their English."""
     from db.central.connect import failure_reason
-    chinese = failure_reason(exc)
-    return chinese, ENGLISH_REASONS.get(chinese, chinese)
+    return CentralUnreachable.because(*failure_reason(exc))
 
 
 class SyncController(QObject):

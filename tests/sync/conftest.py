@@ -236,3 +236,14 @@ def make_client(tmp_path, template_profile):
         return client
     yield factory
     dbmod.close()
+
+
+@pytest.fixture
+def desks():
+    """(status widget, context) pairs a desktop test made, shut down (threads joined) at its end."""
+    from tests.sync.desktop_helpers import stop_ctx
+    made = []
+    yield made
+    for widget, ctx in made:
+        widget.controller.shutdown()
+        stop_ctx(ctx)

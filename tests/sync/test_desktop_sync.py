@@ -19,22 +19,13 @@ from tests.sync.helpers import approve, draft_and_submit
 SECRET = "Zq-9xP-secret-4471"
 
 
-@pytest.fixture
-def widgets():
-    made = []
-    yield made
-    for widget, ctx in made:
-        widget.controller.shutdown()
-        stop_ctx(ctx)
-
-
-def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_client, tmp_path, widgets):
+def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_client, tmp_path, desks):
     client = make_client("drafter").use()
     draft_and_submit("状态栏测试")
     ctx = make_ctx(client, tmp_path, "maxiaoyan")
     credentials.save_url(ctx.settings, credentials.parse_url(sqlite_central.url))
     widget = StatusWidget(ctx, None)
-    widgets.append((widget, ctx))
+    desks.append((widget, ctx))
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: "从未" in widget.label.text() and "待同步：1 项" in widget.label.text())   # read off the UI thread
     report, error = run_sync(qtbot, widget)
@@ -43,14 +34,14 @@ def test_status_bar_shows_pending_then_last_sync(qtbot, sqlite_central, make_cli
     assert widget.progress_dialog is None, "a quick sync never flashes a progress dialog"
 
 
-def test_unreachable_database_is_reported_in_plain_words(qtbot, make_client, tmp_path, widgets):
+def test_unreachable_database_is_reported_in_plain_words(qtbot, make_client, tmp_path, desks):
     client = make_client("drafter").use()
     draft_and_submit("断网时的工作")
     ctx = make_ctx(client, tmp_path, "maxiaoyan")
     credentials.save_url(ctx.settings, credentials.parse_url("mysql://nobody@127.0.0.1:9/gongkai"))
     credentials.store_password(credentials.saved_url(ctx.settings), "x")
     widget = StatusWidget(ctx, None)
-    widgets.append((widget, ctx))
+    desks.append((widget, ctx))
     qtbot.addWidget(widget)
     _report, error = run_sync(qtbot, widget)
     assert "无法连接网站数据库" in str(error) and "本地工作已保存" in str(error)
@@ -92,7 +83,7 @@ def test_conflict_screen_shows_both_sides_and_settles(qtbot, sqlite_central, mak
 
 
 def test_settings_dialog_keeps_the_password_out_of_files_and_logs(qtbot, server_central, make_client, tmp_path,
-                                                                  widgets, caplog, memory_keyring):
+                                                                  desks, caplog, memory_keyring):
     caplog.set_level(logging.DEBUG)
     name = f"{server_central.name}_du"
     roles.create_account(server_central.db, server_central.name, name, SECRET, "drafter")
@@ -110,7 +101,7 @@ def test_settings_dialog_keeps_the_password_out_of_files_and_logs(qtbot, server_
     assert memory_keyring.get_password(credentials.SERVICE, url.keyring_username()) == SECRET
     credentials.forget_session()     # as after a restart: the keyring must supply it
     widget = StatusWidget(ctx, None)
-    widgets.append((widget, ctx))
+    desks.append((widget, ctx))
     qtbot.addWidget(widget)
     report, error = run_sync(qtbot, widget)
     assert error is None and report.pushed == 1, error
@@ -122,7 +113,7 @@ def test_settings_dialog_keeps_the_password_out_of_files_and_logs(qtbot, server_
     assert state.get(state.LAST_ERROR) == ""
 
 
-def test_without_a_keyring_the_password_is_asked_once_per_session(qtbot, make_client, tmp_path, widgets):
+def test_without_a_keyring_the_password_is_asked_once_per_session(qtbot, make_client, tmp_path, desks):
     import keyring
     from keyring.backends import fail
     keyring.set_keyring(fail.Keyring())

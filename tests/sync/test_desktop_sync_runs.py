@@ -16,20 +16,10 @@ from db.sync.errors import Cancelled
 from db.sync.push import BATCH_SIZE, Hooks
 from db.workflow import calendar
 from desktop.sync import credentials
-from tests.sync.desktop_helpers import make_ctx, run_sync, status_widget, stop_ctx
+from tests.sync.desktop_helpers import make_ctx, run_sync, status_widget
 from tests.sync.helpers import central_rows, draft_and_submit, user
 
 HOLIDAYS = 5 * BATCH_SIZE          # five push transactions' worth of calendar ops
-
-
-@pytest.fixture
-def desks():
-    """Status widgets made by a test, shut down (threads joined) at its end."""
-    made = []
-    yield made
-    for widget, ctx in made:
-        widget.controller.shutdown()
-        stop_ctx(ctx)
 
 
 def leader_desk(qtbot, desks, client, tmp_path, url: str | None):

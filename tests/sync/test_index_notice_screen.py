@@ -6,7 +6,7 @@ import os
 from db.models import Item
 from desktop.sync.conflicts_dialog import ConflictsDialog
 from tests.sync.helpers import draft_and_submit
-from tests.sync.test_desktop_sync import make_ctx
+from tests.sync.desktop_helpers import make_ctx
 
 
 def test_a_replaced_provisional_number_is_shown_with_both_numbers(qtbot, sqlite_central, make_client, tmp_path):

@@ -14,7 +14,7 @@ from db.sync import state
 from desktop.sync import credentials
 from desktop.sync.status import StatusWidget
 from tests.sync.helpers import central_rows, draft_and_submit, run_main
-from tests.sync.test_desktop_sync import make_ctx, run_sync, widgets  # noqa: F401 — widgets is a fixture
+from tests.sync.desktop_helpers import make_ctx, run_sync
 from tests.sync.test_headless_sync import closed_port
 
 SECRET = "Pw-failure-5521-secret"
@@ -49,7 +49,7 @@ SAID = {"wrong password": "用户名或密码不正确", "unreachable": "网络�
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_a_failed_desktop_sync_leaves_the_password_nowhere(case, request, qtbot, make_client, tmp_path, widgets,
+def test_a_failed_desktop_sync_leaves_the_password_nowhere(case, request, qtbot, make_client, tmp_path, desks,
                                                            caplog):
     caplog.set_level(logging.DEBUG)
     url, typed = failing_site(case, request)
@@ -60,7 +60,7 @@ def test_a_failed_desktop_sync_leaves_the_password_nowhere(case, request, qtbot,
     credentials.save_url(ctx.settings, parsed)
     credentials.store_password(parsed, typed)
     widget = StatusWidget(ctx, None)
-    widgets.append((widget, ctx))
+    desks.append((widget, ctx))
     qtbot.addWidget(widget)
     report, error = run_sync(qtbot, widget)
     assert report is None and SAID[case] in str(error), error
