@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db import content, reference, search, workdays  # noqa: E402
+from db import content, demo_samples, reference, search, workdays  # noqa: E402
 from db.database import Profile, close, database, open_profile  # noqa: E402
 from db.ids import new_id  # noqa: E402
 from db.models import Column, Decision, Item, ReviewTask, Section, User, Version  # noqa: E402
@@ -55,7 +55,7 @@ def build_big_profile(root: Path | None = None, items: int = 130_000, pending: i
 
 class _Samples:
     def __init__(self, rng: random.Random):
-        data = reference.load_json(reference.RESOURCES / "demo" / "samples.json")
+        data = demo_samples.load()
         self.rng, self.data = rng, data
         self.columns = {c.code: c for c in Column.select() if c.accepts_items and c.kind != "guide"}
         self.codes = sorted(set(data["columns"]) & set(self.columns))
@@ -64,13 +64,14 @@ class _Samples:
         self.heads = {u.section_id: u for u in User.select().where(User.role == "section_head")}
 
     def item_fields(self, code: str, year: int) -> dict:
+        """One of the column's written samples, filled in for `year` (titles may repeat:
+        ten years of weekly news share their wording)."""
         spec = self.data["columns"][code]
-        words = {"year": year, "n": self.rng.randint(1, 12), "month": self.rng.randint(1, 12),
-                 "place": self.rng.choice(self.data["places"]), "city": self.rng.choice(self.data["cities"]),
-                 "count": self.rng.randint(800, 3000)}
-        paragraphs = [p.format(**words) for p in self.rng.choices(spec["paragraphs"], k=self.rng.randint(2, 5))]
-        return {"title": self.rng.choice(spec["titles"]).format(**words), "paragraphs": paragraphs,
-                "topic": spec["topic"], "section": spec["section"]}
+        sample = self.rng.choice(spec["samples"])
+        words = demo_samples.sample_words(self.rng, self.data, {**sample, "years": (year, year)})
+        paragraphs = [p.format(**words) for p in sample["paragraphs"]]
+        return {"title": sample["title"].format(**words), "paragraphs": paragraphs,
+                "topic": spec["topic"], "section": sample.get("section", spec["section"])}
 
 
 def _fill(rng: random.Random, count: int, pending: int) -> None:

@@ -27,6 +27,7 @@ KIND_NAMES = {
     "directory": QT_TRANSLATE_NOOP("SyncConflicts", "目录不一致"),
     "attachment": QT_TRANSLATE_NOOP("SyncConflicts", "附件问题"),
     "index_no": QT_TRANSLATE_NOOP("SyncConflicts", "索引号已调整"),
+    "state": QT_TRANSLATE_NOOP("SyncConflicts", "状态未能跟随"),
 }
 FIELD_NAMES = {
     "title": QT_TRANSLATE_NOOP("SyncConflicts", "标题"),

@@ -31,3 +31,21 @@ def test_a_replaced_provisional_number_is_shown_with_both_numbers(qtbot, sqlite_
         ctx.runner.shutdown()
         if ctx.reader is not None:
             ctx.reader.shutdown()
+
+
+def test_a_state_that_could_not_be_followed_is_named_in_chinese(qtbot, sqlite_central, make_client, tmp_path):
+    from db.sync import mirror
+    from db.workflow import states
+    client = make_client("first").use()
+    item_id = draft_and_submit("已撤稿的公告").item_id
+    kept = mirror._followed(states.follow_item, item_id, states.WITHDRAWN, states.IN_REVIEW)   # the state machine refuses
+    assert kept == states.WITHDRAWN
+    ctx = make_ctx(client, tmp_path, "maxiaoyan")
+    try:
+        dialog = ConflictsDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert dialog.list.item(0).text() == "状态未能跟随：已撤稿的公告"
+        assert "审核中" in dialog.theirs.toPlainText() and "已撤稿" in dialog.mine.toPlainText()
+    finally:
+        ctx.runner.shutdown()
+        ctx.reader.shutdown()

@@ -53,6 +53,7 @@
 <message><source>已被取代</source><translation>Superseded</translation></message>
 <message><source>先提交者生效</source><translation>First commit won</translation></message>
 <message><source>已撤稿</source><translation>Withdrawn</translation></message>
+<message><source>状态未能跟随</source><translation>State not followed</translation></message>
 <message><source>被拒绝</source><translation>Refused</translation></message>
 <message><source>目录不一致</source><translation>Directory mismatch</translation></message>
 <message><source>附件问题</source><translation>Attachment problem</translation></message>
