@@ -19,13 +19,24 @@ from db.errors import DomainError
 from db.models import Column, Decision, Item, ReviewTask, User, Version
 from db.workflow import authorship, calendar, decisions, delegation, publication, routing, rows, states, submission
 
+# (reason, whether it fits the item): a leader returns an item for what is in it.
 RETURN_REASONS = (
-    "成文日期与文号年份不一致，请核对后重新提交",
-    "内容概述过于简单，请概括主要内容",
-    "请补充报名表附件后再提交",
-    "标题中的单位名称应使用全称",
-    "正文中的联系电话已变更，请更新",
+    ("成文日期与文号年份不一致，请核对后重新提交", lambda item: bool(item.doc_no)),
+    ("内容概述过于简单，请概括主要内容", lambda item: True),
+    ("请补充报名表附件后再提交", lambda item: "报名" in item.body_text),
+    ("正文中的联系电话已变更，请更新", lambda item: "电话" in item.body_text),
+    ("请在正文中写明咨询电话", lambda item: "电话" not in item.body_text and item.column.code in ("tzgg", "bmfw")),
+    ("预算数与所附表格合计数不一致，请核对后重新提交", lambda item: "万元" in item.body_text),
+    ("请核对招标项目编号和公告期限", lambda item: item.column.code.startswith("ztb_")),
+    ("请补充统计表，统计口径与上年一致", lambda item: item.column.code in ("gzbg", "spqk")),
+    ("标题中的单位名称应使用全称", lambda item: "中心" in item.title and "行政服务中心" not in item.title),
 )
+
+
+def fitting_reasons(item: Item) -> list[str]:
+    return [reason for reason, fits in RETURN_REASONS if fits(item)]
+
+
 COMMENTS = ("", "", "", "同意", "同意发布", "同意，请注意及时更新")
 # 2026 public holidays and make-up working days (国务院办公厅通知), as demo calendar data.
 HOLIDAYS_2026 = (
@@ -125,7 +136,8 @@ def _return(rng: random.Random, item: Item) -> None:
         return
     try:
         with database.atomic():
-            decisions.return_item(chosen[0], item.id, version.number, version.content_hash, rng.choice(RETURN_REASONS))
+            decisions.return_item(chosen[0], item.id, version.number, version.content_hash,
+                                  rng.choice(fitting_reasons(Item.get_by_id(item.id))))   # as saved, not as made
     except DomainError:
         pass
 

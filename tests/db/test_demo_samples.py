@@ -19,6 +19,7 @@ from db import demo, demo_samples, metadata
 from db.checks import service
 from db.checks.demo_step import DUTY_PHONE_NOTICE, LEAKY_DRAFT
 from db.models import Column, Item, Version
+from db.workflow import demo_reviews
 
 SEEDS = range(5)
 TODAY = dt.date(2026, 12, 7)
@@ -200,3 +201,15 @@ def test_the_built_corrections_are_the_samples_own(demo_items):
     assert len(later) >= 5
     for version in later:
         assert version.note in corrected and corrected[version.note] in version.content, version.title
+
+
+def test_the_built_returns_give_reasons_that_fit_their_items(demo_items):
+    """A returned item's reason speaks of something in it: no 文号 complaint on an item
+    without a 文号, no missing 报名表 on a notice that asks for none. (Guides are returned
+    by their own step, db.cards.demo_step.)"""
+    returned = [item for item in demo_items if item.state == "returned" and item.column.kind != "guide"]
+    assert len(returned) >= 3
+    fits = dict(demo_reviews.RETURN_REASONS)
+    for item in returned:
+        assert item.return_reason in fits and fits[item.return_reason](item), (item.title, item.return_reason)
+    assert len({item.return_reason for item in returned}) > 1
