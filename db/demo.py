@@ -126,10 +126,11 @@ def make_guides(rng: random.Random) -> list[Item]:
 
 
 def submit_some(rng: random.Random, made: list[Item]) -> int:
-    """Most items go to review; a few stay drafts so the drafter has work in hand."""
+    """Every item of the archive goes to review, and most of the recent ones; a few recent
+    ones stay drafts so the drafter has work in hand."""
     count = 0
     for item in made:
-        if rng.random() < 0.8:
+        if not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), clock.local_today()) or rng.random() < 0.8:
             try:
                 items.submit(item.created_by, item)
                 count += 1

@@ -19,6 +19,8 @@ SAMPLES_FILE = reference.RESOURCES / "demo" / "samples.json"
 YEARS = (2017, 2026)
 INTERPRETATIONS = {"column": "zcjd", "topic": "0803"}
 FIRST_PASS_TRIES = 30           # enough to find a free title and a past date for any sample
+RECENT_DAYS = 60                # work still open (drafts, reviews, returns) was written this recently
+RECENT_SHARE = 0.5              # plans that try to be current work (some samples cannot: fixed years)
 MISSES_PER_ITEM = 20            # the later draws give up once the titles are used up
 
 
@@ -48,21 +50,35 @@ def all_samples(samples: dict) -> list[tuple[str, dict]]:
 
 def plan_items(rng: random.Random, count: int, today: dt.date) -> list[Plan]:
     """`count` plans (fewer only when every title is used): first each sample once, in a
-    shuffled order, then more of the samples whose titles take fill-ins."""
+    shuffled order, then more of the samples whose titles take fill-ins. About RECENT_SHARE
+    of them try to be written in the last RECENT_DAYS (is_recent), the rest over the years."""
     samples = load()
     planner = _Planner(rng, samples, today)
     entries = all_samples(samples)
     plans = []
     for entry in rng.sample(entries, k=len(entries))[:count]:
-        plan = next(filter(None, (planner.plan(*entry) for _ in range(FIRST_PASS_TRIES))), None)
+        plan = _first_fit(planner, entry, rng.random() < RECENT_SHARE)
         plans += [plan] if plan else []
     repeatable = [entry for entry in entries if "{" in entry[1]["title"]]
     misses = 0
     while len(plans) < count and misses < MISSES_PER_ITEM * count:
-        plan = planner.plan(*rng.choice(repeatable))
+        plan = _first_fit(planner, rng.choice(repeatable), rng.random() < RECENT_SHARE)
         misses += plan is None
         plans += [plan] if plan else []
     return plans
+
+
+def _first_fit(planner: _Planner, entry: tuple[str, dict], recent: bool) -> Plan | None:
+    """The entry planned within FIRST_PASS_TRIES draws, written lately if `recent` and that
+    can be found, else at any past date."""
+    wanted = [recent] * FIRST_PASS_TRIES + [False] * (FIRST_PASS_TRIES if recent else 0)
+    return next(filter(None, (planner.plan(*entry, recent=want) for want in wanted)), None)
+
+
+def is_recent(written_on: dt.date, today: dt.date) -> bool:
+    """Written in the last RECENT_DAYS: such an item may still be a draft or in review;
+    an older one has long been published."""
+    return today - dt.timedelta(days=RECENT_DAYS) <= written_on < today
 
 
 class _Planner:
@@ -73,19 +89,30 @@ class _Planner:
         self.titles: set[tuple[str, str]] = set()
         self.doc_nos: set[str] = set()
 
-    def plan(self, code: str, sample: dict) -> Plan | None:
-        """The sample filled in once; None when the title is taken or the date not yet past."""
+    def plan(self, code: str, sample: dict, recent: bool = False) -> Plan | None:
+        """The sample filled in once (written lately when `recent`); None when the title is
+        taken or the date does not fit (not yet past, or not recent)."""
         spec = self.samples["columns"][code]
-        words = sample_words(self.rng, self.samples, sample)
+        year = self._recent_year(sample) if recent else None
+        if recent and year is None:
+            return None
+        words = sample_words(self.rng, self.samples, sample, year)
         title = sample["title"].format(**words)
         written = written_on(self.rng, sample.get("written", {}), words)
-        if (code, title) in self.titles or written >= self.today:
+        if (code, title) in self.titles or written >= self.today or recent and not is_recent(written, self.today):
             return None
         self.titles.add((code, title))
         plan = Plan(code, sample.get("section", spec["section"]), spec["topic"], sample["key"], title,
                     tuple(p.format(**words) for p in sample["paragraphs"]), sample["summary"].format(**words),
                     written, self._doc_no(spec.get("doc_prefix", ""), written.year))
         return replace(plan, interpretation=interpretation_of(plan, sample.get("interpretation")))
+
+    def _recent_year(self, sample: dict) -> int | None:
+        """The year whose fill-ins give a recent 成文日期 (a report on last year is written
+        this year); None for a sample bound to other years."""
+        year = self.today.year - (1 if sample.get("written", {}).get("next_year") else 0)
+        first, last = sample.get("years", (YEARS[0], year))
+        return year if first <= year <= last else None
 
     def _doc_no(self, prefix: str, year: int) -> str:
         while prefix:
@@ -104,10 +131,11 @@ def interpretation_of(policy: Plan, written: dict | None) -> Plan | None:
                 f"《{policy.title}》政策解读", tuple(written["paragraphs"]), written["summary"], policy.written_on)
 
 
-def sample_words(rng: random.Random, samples: dict, sample: dict | None = None) -> dict:
-    """The values a sample's title and paragraphs are filled with (year, meeting number, …)."""
+def sample_words(rng: random.Random, samples: dict, sample: dict | None = None, year: int | None = None) -> dict:
+    """The values a sample's title and paragraphs are filled with (year, meeting number, …);
+    the year drawn from the sample's years unless given."""
     first, last = (sample or {}).get("years", YEARS)
-    year, count = rng.randint(first, last), rng.randint(800, 3000)
+    year, count = year or rng.randint(first, last), rng.randint(800, 3000)
     return {"year": year, "next_year": year + 1, "n": rng.randint(1, 12), "month": rng.randint(1, 12),
             "quarter": rng.randint(1, 4), "place": rng.choice(samples["places"]),
             "city": rng.choice(samples["cities"]), "count": count, "done": count - rng.randint(0, 40),

@@ -7,9 +7,10 @@ submitted, so reviewers see a finding with its override in the queue.
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 
-from db import items
+from db import clock, items
 from db.checks import service
 from db.models import Column, Item, User
 
@@ -19,22 +20,28 @@ LEAKY_DRAFT = {
     "title": "关于窗口工作人员调整的通知",
     "body_html": "<p>因工作需要，原政务服务窗口工作人员张三（身份证号411502199003071233，"
                  "手机13837612345）调整至办公室工作。</p><p>截止目前，王振化主任已审阅调整方案。</p>",
-    "summary": "窗口工作人员调整。", "written_on": "2025-12-01",
+    "summary": "窗口工作人员调整。",
 }
 DUTY_PHONE_NOTICE = {
     "title": "关于节假日值班安排的通知",
     "body_html": "<p>节假日期间中心一楼导引台安排专人值班，值班手机13937600001，咨询电话0376-6368000。</p>",
-    "summary": "节假日期间中心值班安排和联系电话。", "written_on": "2025-12-20",
+    "summary": "节假日期间中心值班安排和联系电话。",
 }
+DAYS_AGO = {LEAKY_DRAFT["title"]: 9, DUTY_PHONE_NOTICE["title"]: 3}     # written lately: work in hand
 
 
 def add_check_examples(_rng: random.Random, made: list[Item]) -> None:
     drafter = User.get(User.username == "liuyang")
     notices = Column.get(Column.code == "tzgg")
-    made.append(items.create_item(drafter, notices, {**COMMON, **LEAKY_DRAFT}))
-    notice = items.create_item(drafter, notices, {**COMMON, **DUTY_PHONE_NOTICE})
+    made.append(items.create_item(drafter, notices, {**COMMON, **LEAKY_DRAFT, **_written(LEAKY_DRAFT)}))
+    notice = items.create_item(drafter, notices, {**COMMON, **DUTY_PHONE_NOTICE, **_written(DUTY_PHONE_NOTICE)})
     for finding in service.findings_for_item(notice, attachments=False):
         if finding.rule == "mobile":
             service.override(drafter, notice, finding, "中心对外公布的节假日值班手机，须公开")
     items.submit(drafter, notice)
     made.append(notice)
+
+
+def _written(example: dict) -> dict:
+    day = clock.local_today() - dt.timedelta(days=DAYS_AGO[example["title"]])
+    return {"written_on": day.isoformat()}

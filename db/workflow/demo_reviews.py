@@ -19,22 +19,25 @@ from db.errors import DomainError
 from db.models import Column, Decision, Item, ReviewTask, User, Version
 from db.workflow import authorship, calendar, decisions, delegation, publication, routing, rows, states, submission
 
-# (reason, whether it fits the item): a leader returns an item for what is in it.
+# (reason, whether it fits the item): a leader returns an item for what is in it; the
+# general reason only when nothing more particular fits.
 RETURN_REASONS = (
     ("成文日期与文号年份不一致，请核对后重新提交", lambda item: bool(item.doc_no)),
-    ("内容概述过于简单，请概括主要内容", lambda item: True),
     ("请补充报名表附件后再提交", lambda item: "报名" in item.body_text),
     ("正文中的联系电话已变更，请更新", lambda item: "电话" in item.body_text),
     ("请在正文中写明咨询电话", lambda item: "电话" not in item.body_text and item.column.code in ("tzgg", "bmfw")),
     ("预算数与所附表格合计数不一致，请核对后重新提交", lambda item: "万元" in item.body_text),
     ("请核对招标项目编号和公告期限", lambda item: item.column.code.startswith("ztb_")),
     ("请补充统计表，统计口径与上年一致", lambda item: item.column.code in ("gzbg", "spqk")),
+    ("解读应逐条对应政策原文，请补充对第三条的解读", lambda item: item.column.code == "zcjd"),
+    ("请写明会议的具体日期和参会范围", lambda item: "召开" in item.title),
     ("标题中的单位名称应使用全称", lambda item: "中心" in item.title and "行政服务中心" not in item.title),
 )
+GENERAL_REASON = "内容概述过于简单，请概括主要内容"
 
 
 def fitting_reasons(item: Item) -> list[str]:
-    return [reason for reason, fits in RETURN_REASONS if fits(item)]
+    return [reason for reason, fits in RETURN_REASONS if fits(item)] or [GENERAL_REASON]
 
 
 COMMENTS = ("", "", "", "同意", "同意发布", "同意，请注意及时更新")
@@ -55,8 +58,9 @@ def walk_reviews(rng: random.Random, made: list[Item]) -> None:
     _delegate_for_the_week()
     pending = list(Item.select().where(Item.state == states.IN_REVIEW).order_by(Item.created_at))
     rng.shuffle(pending)
+    returned_to: set[str] = set()      # each drafter gets one item back to react to
     for item in pending:
-        _walk(rng, item)
+        _walk(rng, item, returned_to)
     _working_copies(rng)
     _spread_pending(rng)
 
@@ -78,15 +82,21 @@ def _delegate_for_the_week() -> None:
                         "赴省政务服务中心学习交流")
 
 
-def _walk(rng: random.Random, item: Item) -> None:
-    """Decide the item's fate: published, approved, returned, or waiting at a stage."""
+def _walk(rng: random.Random, item: Item, returned_to: set[str]) -> None:
+    """Decide the item's fate: published, approved, returned, or waiting at a stage. An item
+    of the archive (not written lately) was published long ago."""
     fate = rng.random()
     stages = routing.stages_of(item.column)
-    if fate < 0.38:
-        _approve_through(rng, item, len(stages), publish=rng.random() < 0.85)
-    elif fate < 0.43:
+    if not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), clock.local_today()):
+        _approve_through(rng, item, len(stages), publish=True)
+    elif item.created_by_id not in returned_to and item.column.kind != "guide":
+        returned_to.add(item.created_by_id)
         _return(rng, item)
-    elif fate < 0.73 and len(stages) > 1:
+    elif fate < 0.30:
+        _approve_through(rng, item, len(stages), publish=rng.random() < 0.85)
+    elif fate < 0.42:
+        _return(rng, item)
+    elif fate < 0.70 and len(stages) > 1:
         _approve_through(rng, item, 1, publish=False)
 
 
@@ -185,8 +195,11 @@ def _spread_pending(rng: random.Random) -> None:
     Earlier versions were decided soon after they were written, so histories read in order."""
     _date_history(rng)
     now = clock.now_dt()
-    for task in ReviewTask.select().where(ReviewTask.state == states.T_OPEN):
+    for task in ReviewTask.select(ReviewTask, Item.id, Item.written_on).join(Item).where(ReviewTask.state == states.T_OPEN):
         submitted = now - dt.timedelta(days=rng.randint(0, 30), hours=rng.randint(0, 8))
+        if task.item.written_on:            # not before it was written
+            written = dt.datetime.combine(dt.date.fromisoformat(task.item.written_on), dt.time(9), now.tzinfo)
+            submitted = min(max(submitted, written + dt.timedelta(hours=rng.randint(2, 30))), now)
         stamp = submitted.strftime("%Y-%m-%dT%H:%M:%SZ")
         Item.update(changed_at=stamp).where(Item.id == task.item_id).execute()
         Version.update(created_at=stamp).where(Version.id == task.version_id).execute()

@@ -18,7 +18,7 @@ from db import database as dbmod
 from db import demo, demo_samples, metadata
 from db.checks import service
 from db.checks.demo_step import DUTY_PHONE_NOTICE, LEAKY_DRAFT
-from db.models import Column, Item, Version
+from db.models import Column, Item, ReviewTask, Version
 from db.workflow import demo_reviews
 
 SEEDS = range(5)
@@ -211,5 +211,28 @@ def test_the_built_returns_give_reasons_that_fit_their_items(demo_items):
     assert len(returned) >= 3
     fits = dict(demo_reviews.RETURN_REASONS)
     for item in returned:
-        assert item.return_reason in fits and fits[item.return_reason](item), (item.title, item.return_reason)
-    assert len({item.return_reason for item in returned}) > 1
+        particular = [reason for reason, fit in fits.items() if fit(item)]
+        assert item.return_reason in particular or not particular and item.return_reason == demo_reviews.GENERAL_REASON, \
+            (item.title, item.return_reason)
+    assert len({item.return_reason for item in returned}) > 2
+
+
+def test_the_built_work_in_hand_is_recent_and_submitted_after_it_was_written(demo_items):
+    """Old items are the archive (published); drafts, returns and first versions in review
+    were written in the last weeks, and none was submitted before its 成文日期."""
+    today = dt.date.today()
+    in_hand = [item for item in demo_items if item.column.kind != "guide" and
+               (item.state in ("draft", "returned") or item.state == "in_review" and item.latest_version_no == 1)]
+    assert len(in_hand) >= 20
+    old = [(item.title, item.written_on) for item in in_hand
+           if not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), today)]
+    assert old == []
+    archive = [item for item in demo_items if item.column.kind != "guide" and
+               not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), today)]
+    assert archive and all(item.published_version_no for item in archive)
+    early = [(item.title, item.written_on, version.created_at) for item in in_hand
+             for version in Version.select().where(Version.item == item.id)
+             if version.created_at[:10] < item.written_on]
+    assert early == []
+    deadlines = {task.due_on for task in ReviewTask.select().where(ReviewTask.state == "open")}
+    assert len(deadlines) > 3, "submitted over the last weeks, so the queue's deadlines differ"
