@@ -68,7 +68,7 @@ class _Samples:
         ten years of weekly news share their wording)."""
         spec = self.data["columns"][code]
         sample = self.rng.choice(spec["samples"])
-        words = demo_samples.sample_words(self.rng, self.data, {**sample, "years": (year, year)})
+        words = demo_samples.sample_words(self.rng, self.data, sample, year)
         paragraphs = [p.format(**words) for p in sample["paragraphs"]]
         return {"title": sample["title"].format(**words), "paragraphs": paragraphs,
                 "topic": spec["topic"], "section": sample.get("section", spec["section"])}

@@ -130,7 +130,7 @@ def submit_some(rng: random.Random, made: list[Item]) -> int:
     ones stay drafts so the drafter has work in hand."""
     count = 0
     for item in made:
-        if not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), clock.local_today()) or rng.random() < 0.8:
+        if not demo_samples.is_recent(item.written_on, clock.local_today()) or rng.random() < 0.8:
             try:
                 items.submit(item.created_by, item)
                 count += 1

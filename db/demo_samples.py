@@ -75,10 +75,11 @@ def _first_fit(planner: _Planner, entry: tuple[str, dict], recent: bool) -> Plan
     return next(filter(None, (planner.plan(*entry, recent=want) for want in wanted)), None)
 
 
-def is_recent(written_on: dt.date, today: dt.date) -> bool:
-    """Written in the last RECENT_DAYS: such an item may still be a draft or in review;
-    an older one has long been published."""
-    return today - dt.timedelta(days=RECENT_DAYS) <= written_on < today
+def is_recent(written_on: dt.date | str, today: dt.date) -> bool:
+    """Written in the last RECENT_DAYS (a date, or an item's ISO 成文日期): such an item may
+    still be a draft or in review; an older one has long been published."""
+    written = dt.date.fromisoformat(written_on) if isinstance(written_on, str) else written_on
+    return today - dt.timedelta(days=RECENT_DAYS) <= written < today
 
 
 class _Planner:

@@ -36,6 +36,12 @@ def record_op_conflict(op: OutboxOp, result: dict) -> SyncConflict:
 
 def record_pull_conflict(kind: str, item_id: str, message: str, english: str, theirs: dict,
                          for_user: str = "", title: str = "", mine: dict | None = None) -> SyncConflict:
+    """A conflict the pull met; unless the caller names them, the local item's title and
+    its drafter (who last edited it) come from the item when it is here."""
+    item = None if title and for_user else Item.get_or_none(Item.id == item_id)
+    if item is not None:
+        title = title or item.title
+        for_user = for_user or item.updated_by_id or item.created_by_id
     return SyncConflict.create(kind=kind, item_id=item_id, message=message, english=english,
                                theirs=canonical_json(theirs), mine=canonical_json(mine or {}), for_user=for_user,
                                title=title)

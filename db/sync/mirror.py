@@ -294,10 +294,7 @@ def _followed(follow, item_id: str, local: str, decided: str) -> str:
     try:
         return follow(local, decided)
     except InvalidState as refused:
-        item = Item.get_or_none(Item.id == item_id)
-        record_pull_conflict("state", item_id, str(refused), refused.english, {"state": decided}, mine={"state": local},
-                             title=item.title if item else "",
-                             for_user=(item.updated_by_id or item.created_by_id) if item else "")
+        record_pull_conflict("state", item_id, str(refused), refused.english, {"state": decided}, mine={"state": local})
         return local
 
 

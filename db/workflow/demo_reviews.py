@@ -87,7 +87,7 @@ def _walk(rng: random.Random, item: Item, returned_to: set[str]) -> None:
     of the archive (not written lately) was published long ago."""
     fate = rng.random()
     stages = routing.stages_of(item.column)
-    if not demo_samples.is_recent(dt.date.fromisoformat(item.written_on), clock.local_today()):
+    if not demo_samples.is_recent(item.written_on, clock.local_today()):
         _approve_through(rng, item, len(stages), publish=True)
     elif item.created_by_id not in returned_to and item.column.kind != "guide":
         returned_to.add(item.created_by_id)
@@ -147,7 +147,7 @@ def _return(rng: random.Random, item: Item) -> None:
     try:
         with database.atomic():
             decisions.return_item(chosen[0], item.id, version.number, version.content_hash,
-                                  rng.choice(fitting_reasons(Item.get_by_id(item.id))))   # as saved, not as made
+                                  rng.choice(fitting_reasons(item)))
     except DomainError:
         pass
 

@@ -82,9 +82,9 @@ class DraftRef:
     def item(self) -> Item:
         return items.get_item(self.item_id)
 
-    def as_shown(self) -> bool:
-        """The stored item is still the one the editor is based on."""
-        return self.item_id is None or self.base is None or fingerprint(self.item()) == self.base
+    def as_shown(self, stored: Item | None = None) -> bool:
+        """The stored item (`stored` when the caller holds it) is still the one the editor is based on."""
+        return self.item_id is None or self.base is None or fingerprint(stored or self.item()) == self.base
 
     def remember(self, stored: Item | None = None) -> None:
         """Base the editor on the stored item (`stored` when the caller holds it already)."""
@@ -98,7 +98,7 @@ class DraftRef:
             return self._create(column_id, fields, autosave)
         with database.atomic():      # the check and the write see the same stored row
             stored = self.item()
-            if not overwrite and self.base is not None and fingerprint(stored) != self.base:
+            if not overwrite and not self.as_shown(stored):
                 raise ChangedElsewhere()
             item = items.save_item(self.user, stored, fields, autosave=autosave)
             self.remember(item)       # the row as just written (a save leaves attachments alone)
